@@ -1,0 +1,123 @@
+"""Run the site spider in Scrapy and turn what it yields into SiteArtifacts."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from scrapy import signals
+from scrapy.crawler import CrawlerProcess
+from scrapy.settings import Settings
+
+from auditor.config import AuditConfig
+from auditor.domains import host_of, registrable_domain
+from auditor.errors import ConfigError, SiteError, UsageError
+from auditor.extract import PageFindings
+from auditor.extract.merge import build_channels
+from auditor.models import SiteArtifacts, SiteInfo
+
+CHROMIUM_ENV = "CONTACT_AUDIT_CHROMIUM"
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def check_url(url: str) -> str:
+    """The URL to audit, or a UsageError saying what is wrong with it."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https"):
+        raise UsageError(f"'{url}' is not a web address: it must start with http:// or https://")
+    if not parts.hostname:
+        raise UsageError(f"'{url}' has no host name")
+    try:
+        parts.port  # noqa: B018 - raises on a malformed port
+    except ValueError:
+        raise UsageError(f"'{url}' has an invalid port") from None
+    return url.strip() if parts.path else url.strip() + "/"
+
+
+def chromium_path(config: AuditConfig) -> str:
+    return os.environ.get(CHROMIUM_ENV) or config.crawl.chromium
+
+
+def scrapy_settings(config: AuditConfig, log_file: Path | None) -> Settings:
+    settings = Settings()
+    settings.setmodule("spiders.settings", priority="project")
+    crawl = config.crawl
+    launch = dict(settings.getdict("PLAYWRIGHT_LAUNCH_OPTIONS"))
+    launch["executable_path"] = chromium_path(config)
+    overrides: dict[str, Any] = {
+        "CONTACT_AUDIT_MAX_PAGES": crawl.max_pages,
+        "CONTACT_AUDIT_MAX_DEPTH": crawl.max_depth,
+        "CONTACT_AUDIT_RENDER": crawl.render,
+        "CONTACT_AUDIT_RENDER_BUDGET": crawl.render_budget,
+        "CONTACT_AUDIT_RENDER_SETTLE_MS": crawl.settle_ms,
+        "DOWNLOAD_DELAY": crawl.delay,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": crawl.concurrency,
+        "DOWNLOAD_TIMEOUT": crawl.timeout,
+        "PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT": int(crawl.timeout * 1000),
+        "PLAYWRIGHT_LAUNCH_OPTIONS": launch,
+        "LOG_FILE": str(log_file) if log_file else None,
+        "LOG_ENABLED": log_file is not None,
+    }
+    settings.setdict(overrides, priority="cmdline")
+    return settings
+
+
+def crawl_site(
+    url: str,
+    config: AuditConfig,
+    *,
+    log_file: Path | None = None,
+    on_progress: Callable[[int, int, int], None] | None = None,
+) -> SiteArtifacts:
+    """Crawl one site. Raises SiteError (with the partial artifacts attached) when it cannot be audited."""
+    from spiders.site import SiteSpider  # imported late: it pulls in the reactor-bound handler
+
+    url = check_url(url)
+    if config.crawl.render and not Path(chromium_path(config)).exists():
+        raise ConfigError(
+            f"Chromium was not found at {chromium_path(config)}; install Debian's chromium package, "
+            f"set {CHROMIUM_ENV}, or audit without rendering (--no-render)"
+        )
+    started = now()
+    settings = scrapy_settings(config, log_file)
+    settings.set("LOG_INSTALL_ROOT_HANDLER", log_file is not None, priority="cmdline")
+    process = CrawlerProcess(settings)
+    crawler = process.create_crawler(SiteSpider)
+    findings: list[PageFindings] = []
+    close_reason: list[str] = []
+    crawler.signals.connect(lambda item, **_: findings.append(item), signal=signals.item_scraped, weak=False)
+    crawler.signals.connect(lambda reason, **_: close_reason.append(reason), signal=signals.spider_closed, weak=False)
+    process.crawl(crawler, url=url, on_progress=on_progress)
+    process.start()
+    spider = crawler.spider
+    assert isinstance(spider, SiteSpider)
+
+    findings.sort(key=lambda f: (f.page.url != spider.home_url, f.page.depth))
+    pages, channels = build_channels(findings)
+    interrupted = bool(close_reason) and close_reason[0] != "finished"
+    warnings = list(spider.warnings)
+    if interrupted:
+        warnings.append(f"the crawl stopped early ({close_reason[0]}); results are partial")
+    warnings += [f"{p.url}: {p.error}" for p in pages if p.error]
+    artifacts = SiteArtifacts(
+        site=SiteInfo(
+            url=url, domain=registrable_domain(host_of(url)), started_at=started, finished_at=now(),
+            pages_crawled=len(pages), pages_rendered=sum(p.rendered for p in pages),
+            partial=interrupted or spider.fatal is not None,
+        ),
+        pages=pages, channels=channels, warnings=warnings,
+    )
+    fatal = spider.fatal
+    if fatal is None and not artifacts.html_pages:
+        fatal = f"no page of {url} could be loaded"
+    if fatal is not None:
+        artifacts.warnings.insert(0, fatal)
+        raise SiteError(f"{url} could not be audited: {fatal}", artifacts)
+    return artifacts

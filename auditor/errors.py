@@ -1,0 +1,35 @@
+"""Errors a user can cause, each with its exit code and one clear sentence."""
+
+from __future__ import annotations
+
+EXIT_OK = 0
+EXIT_BELOW_THRESHOLD = 1
+EXIT_USAGE = 2
+EXIT_SITE_FAILED = 3
+
+
+class AuditError(Exception):
+    """An error that ends the run with a message and an exit code, never a traceback."""
+
+    exit_code = EXIT_USAGE
+
+
+class UsageError(AuditError):
+    exit_code = EXIT_USAGE
+
+
+class ConfigError(AuditError):
+    exit_code = EXIT_USAGE
+
+
+class SiteError(AuditError):
+    """The site could not be audited: unreachable, failing, or redirecting off-site.
+
+    Carries whatever was gathered before the failure, so it can still be saved.
+    """
+
+    exit_code = EXIT_SITE_FAILED
+
+    def __init__(self, message: str, partial: object | None = None) -> None:
+        super().__init__(message)
+        self.partial = partial

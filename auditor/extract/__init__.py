@@ -1,0 +1,114 @@
+"""Turn one page's HTML into artifacts: its links and the contacts it shows."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urldefrag, urljoin
+
+from auditor.domains import same_site
+from auditor.extract.chat import FoundWidget, find_in_html, vendors
+from auditor.extract.dom import clean_text, location_of, parse
+from auditor.extract.emails import find_emails
+from auditor.extract.forms import find_forms
+from auditor.extract.phones import find_phones, infer_region
+from auditor.extract.social import classify_link
+from auditor.extract.words import is_contact_text, is_contact_url
+from auditor.models import (
+    Box,
+    Channels,
+    ChatWidget,
+    Email,
+    Link,
+    Messenger,
+    Page,
+    Phone,
+    Placement,
+    SocialProfile,
+)
+
+_SKIP_SCHEMES = re.compile(r"^(?:mailto|tel|callto|sms|javascript|data|whatsapp|viber|tg|skype):", re.I)
+
+
+@dataclass
+class PageFindings:
+    """What one page shows: its artifact and the contacts found on it."""
+
+    page: Page
+    channels: Channels = field(default_factory=Channels)
+
+
+def _links(soup: Any, base: str, domain: str) -> list[Link]:
+    links: dict[tuple[str, str], Link] = {}
+    for anchor in soup.find_all("a", href=True):
+        href = str(anchor["href"]).strip()
+        if not href or href.startswith("#") or _SKIP_SCHEMES.match(href):
+            continue
+        url = urldefrag(urljoin(base, href))[0]
+        if not url.startswith(("http://", "https://")) or not same_site(url, domain):
+            continue
+        text = clean_text(anchor.get_text(" ")) or clean_text(str(anchor.get("aria-label") or anchor.get("title") or ""))
+        link = Link(url=url, text=text[:120], location=location_of(anchor),
+                    contact_like=is_contact_text(text) or is_contact_url(url))
+        key = (url, link.location)
+        if key not in links or (link.contact_like and not links[key].contact_like):
+            links[key] = link
+    return list(links.values())
+
+
+def _widgets(found: list[FoundWidget], url: str) -> list[ChatWidget]:
+    names = {v.id: v.name for v in vendors()}
+    widgets = []
+    for widget in found:
+        placement = Placement(desktop=Box(**widget.box)) if widget.box else Placement()
+        widgets.append(ChatWidget(vendor=names.get(widget.vendor, widget.vendor), pages=[url],
+                                  evidence=widget.evidence, placement=placement, retired=widget.retired))
+    return widgets
+
+
+def extract_page(
+    html: str,
+    url: str,
+    *,
+    domain: str,
+    status: int = 200,
+    depth: int = 0,
+    rendered: bool = False,
+    rendered_widgets: list[FoundWidget] | None = None,
+) -> PageFindings:
+    """Everything one page says about contacting the company, with provenance."""
+    soup = parse(html)
+    title = clean_text(soup.title.get_text()) if soup.title else ""
+    html_tag = soup.find("html")
+    lang = str(html_tag.get("lang") or "") if html_tag is not None else ""
+    page = Page(url=url, status=status, depth=depth, rendered=rendered, title=title[:200], lang=lang,
+                links=_links(soup, url, domain))
+    page.is_contact_page = is_contact_url(url) or is_contact_text(title.split("–")[0].split("|")[0].split(" - ")[0])
+    region, _ = infer_region(domain, lang)
+    channels = Channels()
+    for email in find_emails(soup):
+        channels.emails.append(Email(address=email.address, pages=[url], sources=[email.source],
+                                     locations=[email.location], label=email.label))
+    for phone in find_phones(soup, region, page.is_contact_page):
+        channels.phones.append(Phone(raw=phone.raw, e164=phone.e164, pages=[url], sources=[phone.source],
+                                     locations=[phone.location], label=phone.label))
+    for anchor in soup.find_all("a", href=True):
+        found = classify_link(str(anchor["href"]))
+        if found is None:
+            continue
+        if found.kind == "social":
+            channels.social.append(SocialProfile(network=found.network, url=found.url, handle=found.handle,
+                                                 pages=[url], locations=[location_of(anchor)]))
+        else:
+            channels.messengers.append(Messenger(network=found.network, url=found.url, target=found.handle,
+                                                 pages=[url], locations=[location_of(anchor)]))
+    channels.forms = find_forms(soup, url)
+    widgets = {w.vendor: w for w in find_in_html(soup)}
+    for widget in rendered_widgets or []:
+        if widget.vendor in widgets:
+            earlier = widgets[widget.vendor]
+            widget.evidence = list(dict.fromkeys([*earlier.evidence, *widget.evidence]))
+        widgets[widget.vendor] = widget
+    channels.chat_widgets = _widgets(list(widgets.values()), url)
+    return PageFindings(page=page, channels=channels)

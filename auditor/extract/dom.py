@@ -1,0 +1,92 @@
+"""Where on a page an element sits, and what its surroundings say about it."""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, Comment, Tag
+from bs4.element import NavigableString, PageElement
+
+from auditor.models import Location
+
+_INVISIBLE = {"script", "style", "noscript", "template", "head", "title", "svg"}
+_FOOTER_HINT = re.compile(r"(?:^|[\s_-])(?:footer|site-footer|page-footer|colophon)(?:$|[\s_-])", re.I)
+_HEADER_HINT = re.compile(r"(?:^|[\s_-])(?:header|masthead|topbar|top-bar)(?:$|[\s_-])", re.I)
+_NAV_HINT = re.compile(r"(?:^|[\s_-])(?:nav|navbar|menu|navigation)(?:$|[\s_-])", re.I)
+_WIDGET_HINT = re.compile(r"(?:chat|widget|launcher|messenger)", re.I)
+
+
+def parse(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "lxml")
+
+
+def _hints(tag: Tag) -> str:
+    classes = tag.get("class") or []
+    if isinstance(classes, str):
+        classes = [classes]
+    return " ".join([str(tag.get("id") or ""), *map(str, classes)])
+
+
+def location_of(element: PageElement) -> Location:
+    """The page region a customer would see the element in.
+
+    Semantic elements and ARIA landmarks decide first; class and id names
+    ("site-footer") are used for sites built from <div>s.
+    """
+    found: Location | None = None
+    node = element if isinstance(element, Tag) else element.parent
+    while isinstance(node, Tag) and node.name not in ("body", "html", "[document]"):
+        role = str(node.get("role") or "").lower()
+        hints = _hints(node)
+        if node.name == "footer" or role == "contentinfo":
+            return "footer"
+        if node.name == "nav" or role == "navigation":
+            found = found or "nav"
+        elif node.name == "header" or role == "banner":
+            return found or "header"
+        elif node.name in ("main", "article") or role == "main":
+            return found or "main"
+        elif _FOOTER_HINT.search(hints):
+            return "footer"
+        elif _HEADER_HINT.search(hints):
+            found = found or "header"
+        elif _NAV_HINT.search(hints):
+            found = found or "nav"
+        elif _WIDGET_HINT.search(hints) and found is None:
+            found = "widget"
+        node = node.parent
+    return found or "main"
+
+
+def visible_strings(soup: BeautifulSoup) -> list[NavigableString]:
+    """Text nodes a customer can read: no comments, scripts, styles or trackers."""
+    out: list[NavigableString] = []
+    for text in soup.find_all(string=True):
+        if isinstance(text, Comment) or not isinstance(text, NavigableString):
+            continue
+        if type(text) is not NavigableString:  # CData, doctype, processing instructions
+            continue
+        parent = text.parent
+        if parent is None or any(p.name in _INVISIBLE for p in [parent, *parent.parents] if isinstance(p, Tag)):
+            continue
+        if text.strip():
+            out.append(text)
+    return out
+
+
+_BLOCKS = ("li", "p", "dd", "td", "th", "address", "div", "section", "footer", "header")
+
+
+def block_text(element: PageElement) -> str:
+    """Text of the nearest block around an element (a list item, paragraph, cell)."""
+    node = element if isinstance(element, Tag) else element.parent
+    block = node if isinstance(node, Tag) and node.name in _BLOCKS else None
+    if block is None and node is not None:
+        block = node.find_parent(_BLOCKS)
+    if block is None:
+        return str(element.get_text(" ") if isinstance(element, Tag) else element)
+    return block.get_text(" ", strip=True)
+
+
+def clean_text(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()

@@ -1,0 +1,177 @@
+"""Artifacts: typed, JSON-serialisable facts about a site, gathered once.
+
+Nothing here is a judgement. Spiders produce these; checks read them.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Location = Literal["header", "nav", "main", "footer", "contact-page", "widget"]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Link(Model):
+    url: str
+    text: str = ""
+    location: Location = "main"
+    contact_like: bool = False
+
+
+class Page(Model):
+    url: str
+    status: int | None = None
+    depth: int = 0
+    rendered: bool = False
+    title: str = ""
+    lang: str = ""
+    is_contact_page: bool = False
+    referrer: str | None = None
+    links: list[Link] = Field(default_factory=list)
+    error: str | None = None
+    warnings: list[str] = Field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and self.status is not None and 200 <= self.status < 300
+
+
+class Email(Model):
+    address: str
+    pages: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+    locations: list[Location] = Field(default_factory=list)
+    label: str | None = None
+
+
+class Phone(Model):
+    raw: str
+    e164: str | None = None
+    pages: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+    locations: list[Location] = Field(default_factory=list)
+    label: str | None = None
+
+
+class ContactPage(Model):
+    url: str
+    depth: int = 0
+    linked_from: list[str] = Field(default_factory=list)
+    status: int | None = None
+
+
+FieldKind = Literal[
+    "name", "email", "phone", "subject", "message", "consent", "honeypot", "file", "other"
+]
+
+
+class FormField(Model):
+    name: str
+    kind: FieldKind
+    label: str = ""
+    required: bool = False
+
+
+class Form(Model):
+    page: str
+    action: str
+    method: str = "get"
+    fields: list[FormField] = Field(default_factory=list)
+    captcha: str | None = None
+    location: Location = "main"
+
+
+class Box(Model):
+    """Where a chat launcher sits in one viewport, in CSS pixels."""
+
+    corner: str
+    x: float
+    y: float
+    width: float
+    height: float
+    visible: bool
+    overlaps: list[str] = Field(default_factory=list)
+
+
+class Placement(Model):
+    desktop: Box | None = None
+    mobile: Box | None = None
+
+
+class ChatWidget(Model):
+    vendor: str
+    pages: list[str] = Field(default_factory=list)
+    evidence: list[str] = Field(default_factory=list)
+    placement: Placement = Field(default_factory=Placement)
+    retired: bool = False
+
+
+class SocialProfile(Model):
+    network: str
+    url: str
+    handle: str = ""
+    pages: list[str] = Field(default_factory=list)
+    locations: list[Location] = Field(default_factory=list)
+
+
+class Messenger(Model):
+    network: str
+    url: str
+    target: str = ""
+    pages: list[str] = Field(default_factory=list)
+    locations: list[Location] = Field(default_factory=list)
+
+
+class Channels(Model):
+    emails: list[Email] = Field(default_factory=list)
+    phones: list[Phone] = Field(default_factory=list)
+    contact_pages: list[ContactPage] = Field(default_factory=list)
+    forms: list[Form] = Field(default_factory=list)
+    chat_widgets: list[ChatWidget] = Field(default_factory=list)
+    social: list[SocialProfile] = Field(default_factory=list)
+    messengers: list[Messenger] = Field(default_factory=list)
+
+    def channel_types(self) -> list[str]:
+        """The kinds of channel a customer can use, in a fixed order."""
+        present = {
+            "email": bool(self.emails),
+            "phone": bool(self.phones),
+            "form": bool(self.forms),
+            "chat": any(not w.retired for w in self.chat_widgets),
+            "messenger": bool(self.messengers),
+            "social": bool(self.social),
+        }
+        return [kind for kind, there in present.items() if there]
+
+
+class SiteInfo(Model):
+    url: str
+    domain: str
+    started_at: str
+    finished_at: str | None = None
+    pages_crawled: int = 0
+    pages_rendered: int = 0
+    partial: bool = False
+
+
+class SiteArtifacts(Model):
+    """Everything gathered about one site; the input of every check."""
+
+    site: SiteInfo
+    pages: list[Page] = Field(default_factory=list)
+    channels: Channels = Field(default_factory=Channels)
+    warnings: list[str] = Field(default_factory=list)
+
+    @property
+    def home(self) -> Page | None:
+        return self.pages[0] if self.pages else None
+
+    @property
+    def html_pages(self) -> list[Page]:
+        """Pages that loaded: the ones a customer could actually see."""
+        return [p for p in self.pages if p.ok]

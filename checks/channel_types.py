@@ -1,0 +1,38 @@
+"""The site offers several kinds of contact channel.
+
+Why it matters: customers differ: some want to call, some to write, some to
+chat or message from their phone. One channel alone leaves many without a way
+that suits them, and leaves nobody any way at all when it fails.
+
+How to fix: offer at least two kinds of channel, ideally one real-time (phone,
+live chat or a messenger) and one written (email or a contact form).
+"""
+
+from auditor.checks_api import CheckInput, CheckMeta, Outcome
+from auditor.models import Channels
+
+META = CheckMeta(
+    id="channel-types",
+    category="coverage",
+    title="Several kinds of contact channel are offered",
+    failure_title="Too few kinds of contact channel are offered",
+    requires=("emails", "phones", "forms", "chat_widgets", "messengers", "social"),
+    weight=3,
+    mode="numeric",
+)
+
+# Score by number of channel kinds: two pass, more is better, none is zero.
+CURVE = {0: 0.0, 1: 0.5, 2: 0.9}
+
+
+def run(site: CheckInput) -> Outcome:
+    kinds = Channels(
+        emails=site.emails, phones=site.phones, forms=site.forms, chat_widgets=site.chat_widgets,
+        messengers=site.messengers, social=site.social,
+    ).channel_types()
+    score = CURVE.get(len(kinds), 1.0)
+    return Outcome(
+        score,
+        display_value=f"{len(kinds)}: {', '.join(kinds)}" if kinds else "0",
+        explanation="" if score >= 0.9 else "Customers have at most one kind of channel to choose from.",
+    )

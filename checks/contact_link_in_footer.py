@@ -1,0 +1,38 @@
+"""Every page links to the contact page from its footer.
+
+Why it matters: the footer is where customers scroll when they cannot see how
+to reach you; a page without a contact link there strands them on that page.
+
+How to fix: put a "Contact" link in the shared footer template so that every
+page carries it, including landing pages and pages in other languages.
+"""
+
+from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
+
+META = CheckMeta(
+    id="contact-link-in-footer",
+    category="findability",
+    title="Every page links to the contact page from its footer",
+    failure_title="Some pages have no contact link in their footer",
+    requires=("pages", "contact_pages"),
+    weight=3,
+    mode="numeric",
+)
+
+
+def run(site: CheckInput) -> Outcome:
+    pages = site.html_pages
+    if not pages:
+        return Outcome.not_applicable("No page loaded, so there is no footer to look at.")
+    contact_urls = {c.url for c in site.contact_pages}
+    missing = [
+        p for p in pages
+        if not any(link.location == "footer" and (link.contact_like or link.url in contact_urls) for link in p.links)
+    ]
+    share = 1 - len(missing) / len(pages)
+    return Outcome(
+        share,
+        display_value=f"{len(pages) - len(missing)} of {len(pages)} pages",
+        explanation="" if not missing else f"{len(missing)} page(s) have no contact link in the footer.",
+        evidence=[Evidence(url=p.url, selector="footer", snippet="no contact link in the footer") for p in missing],
+    )

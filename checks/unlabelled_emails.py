@@ -1,0 +1,36 @@
+"""When there are several email addresses, each says what it is for.
+
+Why it matters: faced with info@, hello@ and office@ and no word on which one
+answers what, customers guess, write to all of them, or wait on an address
+nobody reads.
+
+How to fix: label every address with its purpose ("Support:", "Sales:",
+"Press:"), or show a single address for customers.
+"""
+
+from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
+
+META = CheckMeta(
+    id="unlabelled-emails",
+    category="clarity",
+    title="Email addresses say what they are for",
+    failure_title="Several email addresses with no word on which to use",
+    requires=("emails",),
+    weight=2,
+    mode="numeric",
+)
+
+
+def run(site: CheckInput) -> Outcome:
+    emails = site.emails
+    if len(emails) < 2:
+        return Outcome.not_applicable("Fewer than two email addresses, so there is nothing to choose between.")
+    unlabelled = [e for e in emails if not e.label]
+    if len(unlabelled) < 2:
+        return Outcome(1.0, display_value=f"{len(emails) - len(unlabelled)} of {len(emails)} labelled")
+    return Outcome(
+        1 - len(unlabelled) / len(emails),
+        display_value=f"{len(unlabelled)} of {len(emails)} unlabelled",
+        explanation="These addresses appear with no label saying which questions they answer.",
+        evidence=[Evidence(url=e.pages[0], snippet=e.address, selector=", ".join(e.locations)) for e in unlabelled],
+    )

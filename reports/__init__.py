@@ -1,0 +1,1 @@
+"""Report renderers: every format is a view of results.json."""

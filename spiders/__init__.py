@@ -1,0 +1,1 @@
+"""Scrapy spiders that gather artifacts about a company's website."""

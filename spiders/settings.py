@@ -1,0 +1,60 @@
+"""Scrapy settings for contact-auditor's spiders (`scrapy.cfg` points here).
+
+The `contact-audit` command overrides the CONTACT_AUDIT_* values from its
+options and config file; everything else is plain Scrapy and scrapy-playwright.
+"""
+
+from auditor import __version__
+
+BOT_NAME = "contact-auditor"
+SPIDER_MODULES = ["spiders"]
+NEWSPIDER_MODULE = "spiders"
+
+USER_AGENT = f"contact-auditor/{__version__} (contact-channel audit; obeys robots.txt)"
+ROBOTSTXT_OBEY = True
+ROBOTSTXT_USER_AGENT = "contact-auditor"
+
+# Polite by default: one site, few parallel requests, a pause between them.
+CONCURRENT_REQUESTS = 8
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1.0
+DOWNLOAD_DELAY_JITTER = 0.5
+DOWNLOAD_TIMEOUT = 20
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 0
+RETRY_TIMES = 1
+COOKIES_ENABLED = True
+TELNETCONSOLE_ENABLED = False
+DEPTH_PRIORITY = 1
+LOG_LEVEL = "INFO"
+
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+DOWNLOAD_HANDLERS = {
+    "http": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
+    "https": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
+}
+PLAYWRIGHT_BROWSER_TYPE = "chromium"
+PLAYWRIGHT_LAUNCH_OPTIONS = {
+    "executable_path": "/usr/bin/chromium",
+    "headless": True,
+    "args": [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--dns-prefetch-disable",
+        "--disable-quic",
+    ],
+}
+PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT = 20_000
+PLAYWRIGHT_ABORT_REQUEST = "spiders.rendering.skip_heavy_resources"
+PLAYWRIGHT_MAX_PAGES_PER_CONTEXT = 2
+
+CONTACT_AUDIT_MAX_PAGES = 50
+CONTACT_AUDIT_MAX_DEPTH = 5
+CONTACT_AUDIT_RENDER = True
+CONTACT_AUDIT_RENDER_BUDGET = 10
+CONTACT_AUDIT_RENDER_SETTLE_MS = 1000
+REMOTE_CONTROL_ENABLED = False

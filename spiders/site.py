@@ -1,0 +1,199 @@
+"""The site spider: discovers pages over plain HTTP, renders the ones that matter."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Iterator
+from typing import Any
+from urllib.parse import urljoin
+
+import scrapy
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response, TextResponse
+from twisted.internet.error import (
+    ConnectionRefusedError,
+    DNSLookupError,
+    TCPTimedOutError,
+    TimeoutError,
+)
+from twisted.python.failure import Failure
+
+from auditor.domains import host_of, registrable_domain, same_site
+from auditor.extract import PageFindings, extract_page
+from auditor.extract.chat import from_probe, vendors
+from auditor.models import Page
+from spiders.rendering import chat_result, render_meta
+
+MAX_ENTRY_REDIRECTS = 5
+ProgressCallback = Callable[[int, int, int], None]
+
+
+def describe_failure(failure: Failure, url: str) -> str:
+    """One sentence a user understands for why a request failed."""
+    host = host_of(url)
+    if failure.check(DNSLookupError):
+        return f"the host name {host} could not be resolved (DNS lookup failed)"
+    if failure.check(ConnectionRefusedError):
+        return f"the connection to {host} was refused"
+    if failure.check(TimeoutError, TCPTimedOutError):
+        return f"{host} did not answer in time"
+    message = failure.getErrorMessage().strip().splitlines()
+    return f"{url} failed: {message[0] if message else failure.type.__name__}"
+
+
+class SiteSpider(scrapy.Spider):
+    """Crawls one company site and yields a PageFindings item per page."""
+
+    name = "site"
+
+    def __init__(self, url: str, on_progress: ProgressCallback | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.start_url = url
+        self.domain = registrable_domain(host_of(url))
+        self.allowed_domains = [self.domain]
+        self.on_progress = on_progress
+        self.fatal: str | None = None
+        self.warnings: list[str] = []
+        self.seen: set[str] = set()
+        self.pages_done = 0
+        self.pages_rendered = 0
+        self.renders_requested = 0
+        self.home_url = url
+
+    def _progress(self) -> None:
+        if self.on_progress:
+            queued = len(self.seen) - self.pages_done
+            self.on_progress(self.pages_done, self.pages_rendered, max(queued, 0))
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        self.seen.add(self.start_url)
+        yield self._entry_request(self.start_url, hops=0)
+
+    def _entry_request(self, url: str, hops: int) -> scrapy.Request:
+        # The first page's redirects are followed by hand, so that a redirect to
+        # another site is reported instead of silently dropped.
+        return scrapy.Request(url, callback=self.parse_entry, errback=self.entry_failed, dont_filter=True,
+                              meta={"dont_redirect": True, "handle_httpstatus_all": True, "hops": hops,
+                                    "page_depth": 0})
+
+    def parse_entry(self, response: Response) -> Iterator[Any]:
+        if 300 <= response.status < 400 and b"Location" in response.headers:
+            target = urljoin(response.url, response.headers[b"Location"].decode("latin-1"))
+            if not same_site(target, self.domain):
+                self.fatal = f"{response.url} redirects to {target}, which is another site ({host_of(target)})"
+                return
+            if response.meta["hops"] >= MAX_ENTRY_REDIRECTS:
+                self.fatal = f"{self.start_url} redirects more than {MAX_ENTRY_REDIRECTS} times"
+                return
+            self.home_url = target
+            self.seen.add(target)
+            yield self._entry_request(target, response.meta["hops"] + 1)
+            return
+        if response.status >= 400:
+            self.fatal = f"the home page {response.url} answered HTTP {response.status}"
+        yield from self.parse_page(response)
+
+    def entry_failed(self, failure: Failure) -> None:
+        request = getattr(failure, "request", None)
+        url = request.url if request is not None else self.start_url
+        if failure.check(IgnoreRequest):
+            self.fatal = f"robots.txt of {host_of(url)} does not allow auditing {url}"
+        else:
+            self.fatal = describe_failure(failure, url)
+
+    def _should_render(self, url: str, depth: int, html_page: PageFindings, raw_html: str) -> bool:
+        if not self.settings.getbool("CONTACT_AUDIT_RENDER"):
+            return False
+        if self.renders_requested >= self.settings.getint("CONTACT_AUDIT_RENDER_BUDGET"):
+            return False
+        hints_widget = bool(html_page.channels.chat_widgets) or any(
+            host in raw_html for v in vendors() for host in v.script_hosts
+        )
+        return depth == 0 or html_page.page.is_contact_page or hints_widget or url == self.home_url
+
+    def parse_page(self, response: Response) -> Iterator[Any]:
+        depth = int(response.meta.get("page_depth", 0))
+        referrer = response.meta.get("referrer")
+        if not isinstance(response, TextResponse):
+            page = Page(url=response.url, status=response.status, depth=depth, referrer=referrer,
+                        warnings=["not an HTML page; skipped"])
+            yield from self._finish(PageFindings(page=page))
+            return
+        try:
+            findings = extract_page(response.text, response.url, domain=self.domain, status=response.status,
+                                    depth=depth)
+        except Exception as error:  # hostile or broken markup must not stop the crawl
+            page = Page(url=response.url, status=response.status, depth=depth, referrer=referrer,
+                        warnings=[f"page could not be parsed: {type(error).__name__}"])
+            yield from self._finish(PageFindings(page=page))
+            return
+        findings.page.referrer = referrer
+        yield from self._follow(findings, depth)
+        if response.status < 400 and self._should_render(response.url, depth, findings, response.text):
+            self.renders_requested += 1
+            meta = {**render_meta(self.settings.getint("CONTACT_AUDIT_RENDER_SETTLE_MS")),
+                    "raw": findings, "page_depth": depth}
+            yield scrapy.Request(response.url, callback=self.parse_rendered, errback=self.render_failed,
+                                 dont_filter=True, meta=meta, priority=200)
+            return
+        yield from self._finish(findings)
+
+    def parse_rendered(self, response: Response) -> Iterator[Any]:
+        raw: PageFindings = response.meta["raw"]
+        assert isinstance(response, TextResponse)
+        rendered = extract_page(response.text, raw.page.url, domain=self.domain, status=raw.page.status or 200,
+                                depth=raw.page.depth, rendered=True,
+                                rendered_widgets=from_probe(chat_result(response.meta)))
+        rendered.page.referrer = raw.page.referrer
+        self.pages_rendered += 1
+        _mark_rendered_only(raw, rendered)
+        yield from self._follow(rendered, raw.page.depth)
+        yield from self._finish(rendered)
+
+    def render_failed(self, failure: Failure) -> Iterator[Any]:
+        raw: PageFindings = failure.request.meta["raw"]  # type: ignore[attr-defined]
+        message = failure.getErrorMessage().strip().splitlines()
+        reason = message[0] if message else failure.type.__name__ if failure.type else "unknown error"
+        raw.page.warnings.append(f"could not be rendered in Chromium: {reason}")
+        self.warnings.append(f"{raw.page.url} could not be rendered; its raw HTML was audited instead")
+        yield from self._finish(raw)
+
+    def page_failed(self, failure: Failure) -> Iterator[Any]:
+        request = failure.request  # type: ignore[attr-defined]
+        if failure.check(IgnoreRequest):
+            self.seen.discard(request.url)
+            self._progress()
+            return
+        page = Page(url=request.url, depth=int(request.meta.get("page_depth", 0)),
+                    referrer=request.meta.get("referrer"), error=describe_failure(failure, request.url))
+        yield from self._finish(PageFindings(page=page))
+
+    def _follow(self, findings: PageFindings, depth: int) -> Iterator[scrapy.Request]:
+        """Queue the page's links, contact-like ones first, within the page and depth caps."""
+        max_pages = self.settings.getint("CONTACT_AUDIT_MAX_PAGES")
+        if depth + 1 > self.settings.getint("CONTACT_AUDIT_MAX_DEPTH"):
+            return
+        for link in sorted(findings.page.links, key=lambda lk: not lk.contact_like):
+            if link.url in self.seen or len(self.seen) >= max_pages:
+                continue
+            self.seen.add(link.url)
+            yield scrapy.Request(link.url, callback=self.parse_page, errback=self.page_failed,
+                                 priority=100 if link.contact_like else 0,
+                                 meta={"page_depth": depth + 1, "referrer": findings.page.url})
+        self._progress()
+
+    def _finish(self, findings: PageFindings) -> Iterator[PageFindings]:
+        self.pages_done += 1
+        self._progress()
+        yield findings
+
+
+def _mark_rendered_only(raw: PageFindings, rendered: PageFindings) -> None:
+    """Contacts that exist only after JavaScript ran get the source "rendered"."""
+    raw_emails = {e.address for e in raw.channels.emails}
+    raw_phones = {p.e164 or p.raw for p in raw.channels.phones}
+    for email in rendered.channels.emails:
+        if email.address not in raw_emails:
+            email.sources.append("rendered")
+    for phone in rendered.channels.phones:
+        if (phone.e164 or phone.raw) not in raw_phones:
+            phone.sources.append("rendered")
