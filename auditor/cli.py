@@ -1,0 +1,161 @@
+"""The `contact-audit` command."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from auditor import __version__
+from auditor.config import AuditConfig, load_config
+from auditor.errors import EXIT_BELOW_THRESHOLD, AuditError, UsageError
+from auditor.pipeline import FORMATS, gather, judge, load_results, parse_formats, prepare_out_dir, render_reports
+from auditor.progress import CrawlProgress
+from auditor.results import AuditResults, band
+
+app = typer.Typer(
+    name="contact-audit",
+    help="Audit how customers can reach a company: find every contact channel, judge it, score it.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+err = Console(stderr=True, highlight=False)
+
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="Report formats, comma-separated: html,json.")]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on the terminal.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print a machine-readable summary on stdout.")]
+
+
+def fail(error: AuditError) -> typer.Exit:
+    err.print(f"contact-audit: error: {error}", markup=False, soft_wrap=True)
+    return typer.Exit(error.exit_code)
+
+
+def summary(results: AuditResults, out_dir: Path, as_json: bool, quiet: bool) -> None:
+    report = out_dir / "report.html"
+    if as_json:
+        typer.echo(json.dumps({
+            "score": results.score, "band": band(results.score), "partial": results.site.partial,
+            "run_dir": str(out_dir), "report": str(report) if report.exists() else None,
+            "categories": {c.id: c.score for c in results.categories},
+        }))
+    elif not quiet:
+        score = "n/a" if results.score is None else f"{results.score}/100"
+        typer.echo(f"Score: {score} ({band(results.score)}) for {results.site.url}")
+        typer.echo(f"Report: {report if report.exists() else out_dir / 'report.json'}")
+
+
+def gate(results: AuditResults, fail_under: float | None) -> int:
+    if fail_under is None:
+        return 0
+    if results.score is None or results.score < fail_under:
+        shown = "no score" if results.score is None else f"score {results.score}"
+        err.print(f"contact-audit: {shown} is below --fail-under {fail_under:g}", markup=False)
+        return EXIT_BELOW_THRESHOLD
+    return 0
+
+
+def run_audit(url: str, config: AuditConfig, out_dir: Path, formats: list[str], quiet: bool) -> AuditResults:
+    prepare_out_dir(out_dir)
+    with CrawlProgress(err, enabled=not quiet) as progress:
+        artifacts = gather(url, config, out_dir, on_progress=progress.update)
+    results = judge(artifacts, config, out_dir)
+    render_reports(results, out_dir, formats)
+    return results
+
+
+@app.command()
+def audit(
+    url: Annotated[str, typer.Argument(help="The site to audit, e.g. https://example.com/")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Run directory for artifacts, results and reports.")] = Path(
+        "contact-audit-report"),
+    max_pages: Annotated[int | None, typer.Option(help="Pages to crawl at most (default 50).")] = None,
+    max_depth: Annotated[int | None, typer.Option(help="Links to follow from the home page at most (default 5).")] = None,
+    delay: Annotated[float | None, typer.Option(help="Seconds between requests to the site (default 1).")] = None,
+    render: Annotated[bool | None, typer.Option("--render/--no-render", help="Render key pages in Chromium.")] = None,
+    formats: FormatOption = "html,json",
+    fail_under: Annotated[float | None, typer.Option(help="Exit 1 when the score is below this (0-100).")] = None,
+    config: Annotated[Path | None, typer.Option("--config", "-c", help="A contact-audit TOML config file.")] = None,
+    quiet: QuietOption = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Crawl a site, find its contact channels, score them and write the reports."""
+    try:
+        if fail_under is not None and not 0 <= fail_under <= 100:
+            raise UsageError(f"--fail-under must be between 0 and 100, not {fail_under:g}")
+        chosen = parse_formats(formats)
+        settings = load_config(config, {"max_pages": max_pages, "max_depth": max_depth, "delay": delay,
+                                        "render": render})
+        results = run_audit(url, settings, out, chosen, quiet or as_json)
+    except AuditError as error:
+        raise fail(error) from None
+    summary(results, out, as_json, quiet)
+    raise typer.Exit(gate(results, fail_under))
+
+
+@app.command()
+def report(
+    run_dir: Annotated[Path, typer.Argument(help="A run directory written by `contact-audit audit`.")],
+    formats: FormatOption = "html,json",
+    quiet: QuietOption = False,
+) -> None:
+    """Re-render the reports of a finished run from its results.json, without crawling."""
+    try:
+        results = load_results(run_dir)
+        written = render_reports(results, run_dir, parse_formats(formats))
+    except AuditError as error:
+        raise fail(error) from None
+    if not quiet:
+        for path in written:
+            typer.echo(f"Wrote {path}")
+
+
+@app.command()
+def demo(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the demo report.")] = Path(
+        "contact-audit-demo"),
+    quiet: QuietOption = False,
+) -> None:
+    """Serve the bundled demo company site on 127.0.0.1 and audit it."""
+    from auditor.demo import demo_site
+    from auditor.sitehost import serve
+
+    try:
+        settings = load_config(None, {"delay": 0.0})
+        with demo_site() as root, serve(root) as base:
+            if not quiet:
+                err.print(f"Serving the demo site (Nimbus Bikes) at {base}/", markup=False)
+            results = run_audit(base + "/", settings, out, list(FORMATS), quiet)
+    except AuditError as error:
+        raise fail(error) from None
+    summary(results, out, False, quiet)
+    if not quiet:
+        typer.echo(f"Open {(out / 'report.html').resolve().as_uri()} in a browser to read the report.")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"contact-audit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """contact-audit: how easily can customers reach a company?"""
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("contact-audit: interrupted", markup=False)
+        sys.exit(130)
