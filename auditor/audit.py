@@ -18,15 +18,22 @@ def run_check(check: Check, artifacts: SiteArtifacts, weight: float) -> CheckRes
     """One check's result; a check that raises becomes an `error` result, never a crash."""
     meta = check.meta
     base: dict[str, Any] = {
-        "id": meta.id, "category": meta.category, "weight": weight,
+        "id": meta.id,
+        "category": meta.category,
+        "weight": weight,
         "recommendation": check.section("How to fix"),
         "description": " ".join(filter(None, [check.summary, check.section("Why it matters")])),
     }
     try:
         outcome = check.run(CheckInput(artifacts, meta.requires))
     except Exception as error:  # one broken check must not sink the audit
-        return CheckResult(**base, title=meta.title, score=None, mode="error",
-                           explanation=f"The check failed: {type(error).__name__}: {error}")
+        return CheckResult(
+            **base,
+            title=meta.title,
+            score=None,
+            mode="error",
+            explanation=f"The check failed: {type(error).__name__}: {error}",
+        )
     if outcome.score is None:
         mode = "not_applicable"
         score = None
@@ -35,8 +42,12 @@ def run_check(check: Check, artifacts: SiteArtifacts, weight: float) -> CheckRes
         mode = meta.mode
     title = meta.failure_title if score is not None and score < 0.9 and mode != "informative" else meta.title
     return CheckResult(
-        **base, title=title, score=score, mode=mode,
-        display_value=outcome.display_value, explanation=outcome.explanation,
+        **base,
+        title=title,
+        score=score,
+        mode=mode,
+        display_value=outcome.display_value,
+        explanation=outcome.explanation,
         evidence=[EvidenceRow(**asdict(e)) for e in outcome.evidence],
     )
 
@@ -59,8 +70,17 @@ def audit(artifacts: SiteArtifacts, config: AuditConfig, checks: list[Check] | N
         checks=results,
         channels=artifacts.channels,
         warnings=artifacts.warnings,
-        pages=[PageSummary(url=p.url, status=p.status, depth=p.depth, rendered=p.rendered,
-                           is_contact_page=p.is_contact_page, error=p.error, warnings=p.warnings)
-               for p in artifacts.pages],
+        pages=[
+            PageSummary(
+                url=p.url,
+                status=p.status,
+                depth=p.depth,
+                rendered=p.rendered,
+                is_contact_page=p.is_contact_page,
+                error=p.error,
+                warnings=p.warnings,
+            )
+            for p in artifacts.pages
+        ],
         settings=config.model_dump(mode="json"),
     )

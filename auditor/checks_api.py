@@ -55,7 +55,7 @@ class Outcome:
         return cls(score=None, explanation=explanation)
 
 
-class UndeclaredArtifact(AttributeError):
+class UndeclaredArtifactError(AttributeError):
     """A check read an artifact it did not list in `requires`."""
 
 
@@ -68,7 +68,7 @@ class CheckInput:
 
     def _need(self, name: str) -> None:
         if name not in self._requires:
-            raise UndeclaredArtifact(f"the check reads '{name}' but does not list it in requires")
+            raise UndeclaredArtifactError(f"the check reads '{name}' but does not list it in requires")
 
     @property
     def site(self) -> SiteInfo:

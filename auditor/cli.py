@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -12,7 +13,7 @@ from rich.console import Console
 
 from auditor import __version__
 from auditor.config import AuditConfig, load_config
-from auditor.errors import EXIT_BELOW_THRESHOLD, AuditError, UsageError
+from auditor.errors import EXIT_BELOW_THRESHOLD, EXIT_INTERNAL, AuditError, UsageError
 from auditor.pipeline import FORMATS, gather, judge, load_results, parse_formats, prepare_out_dir, render_reports
 from auditor.progress import CrawlProgress
 from auditor.results import AuditResults, band
@@ -40,11 +41,18 @@ def fail(error: AuditError) -> typer.Exit:
 def summary(results: AuditResults, out_dir: Path, as_json: bool, quiet: bool) -> None:
     report = out_dir / "report.html"
     if as_json:
-        typer.echo(json.dumps({
-            "score": results.score, "band": band(results.score), "partial": results.site.partial,
-            "run_dir": str(out_dir), "report": str(report) if report.exists() else None,
-            "categories": {c.id: c.score for c in results.categories},
-        }))
+        typer.echo(
+            json.dumps(
+                {
+                    "score": results.score,
+                    "band": band(results.score),
+                    "partial": results.site.partial,
+                    "run_dir": str(out_dir),
+                    "report": str(report) if report.exists() else None,
+                    "categories": {c.id: c.score for c in results.categories},
+                }
+            )
+        )
     elif not quiet:
         score = "n/a" if results.score is None else f"{results.score}/100"
         typer.echo(f"Score: {score} ({band(results.score)}) for {results.site.url}")
@@ -74,9 +82,12 @@ def run_audit(url: str, config: AuditConfig, out_dir: Path, formats: list[str], 
 def audit(
     url: Annotated[str, typer.Argument(help="The site to audit, e.g. https://example.com/")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Run directory for artifacts, results and reports.")] = Path(
-        "contact-audit-report"),
+        "contact-audit-report"
+    ),
     max_pages: Annotated[int | None, typer.Option(help="Pages to crawl at most (default 50).")] = None,
-    max_depth: Annotated[int | None, typer.Option(help="Links to follow from the home page at most (default 5).")] = None,
+    max_depth: Annotated[
+        int | None, typer.Option(help="Links to follow from the home page at most (default 5).")
+    ] = None,
     delay: Annotated[float | None, typer.Option(help="Seconds between requests to the site (default 1).")] = None,
     render: Annotated[bool | None, typer.Option("--render/--no-render", help="Render key pages in Chromium.")] = None,
     formats: FormatOption = "html,json",
@@ -90,8 +101,9 @@ def audit(
         if fail_under is not None and not 0 <= fail_under <= 100:
             raise UsageError(f"--fail-under must be between 0 and 100, not {fail_under:g}")
         chosen = parse_formats(formats)
-        settings = load_config(config, {"max_pages": max_pages, "max_depth": max_depth, "delay": delay,
-                                        "render": render})
+        settings = load_config(
+            config, {"max_pages": max_pages, "max_depth": max_depth, "delay": delay, "render": render}
+        )
         results = run_audit(url, settings, out, chosen, quiet or as_json)
     except AuditError as error:
         raise fail(error) from None
@@ -119,7 +131,8 @@ def report(
 @app.command()
 def demo(
     out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the demo report.")] = Path(
-        "contact-audit-demo"),
+        "contact-audit-demo"
+    ),
     quiet: QuietOption = False,
 ) -> None:
     """Serve the bundled demo company site on 127.0.0.1 and audit it."""
@@ -147,8 +160,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
 ) -> None:
     """contact-audit: how easily can customers reach a company?"""
 
@@ -159,3 +173,13 @@ def main() -> None:
     except KeyboardInterrupt:
         err.print("contact-audit: interrupted", markup=False)
         sys.exit(130)
+    except Exception as error:  # a bug: still one sentence for the user, the traceback on request
+        if os.environ.get("CONTACT_AUDIT_DEBUG"):
+            raise
+        err.print(
+            f"contact-audit: internal error: {type(error).__name__}: {error} "
+            f"(set CONTACT_AUDIT_DEBUG=1 for the traceback)",
+            markup=False,
+            soft_wrap=True,
+        )
+        sys.exit(EXIT_INTERNAL)

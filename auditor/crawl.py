@@ -108,11 +108,17 @@ def crawl_site(
     warnings += [f"{p.url}: {p.error}" for p in pages if p.error]
     artifacts = SiteArtifacts(
         site=SiteInfo(
-            url=url, domain=registrable_domain(host_of(url)), started_at=started, finished_at=now(),
-            pages_crawled=len(pages), pages_rendered=sum(p.rendered for p in pages),
+            url=url,
+            domain=registrable_domain(host_of(url)),
+            started_at=started,
+            finished_at=now(),
+            pages_crawled=len(pages),
+            pages_rendered=sum(p.rendered for p in pages),
             partial=interrupted or spider.fatal is not None,
         ),
-        pages=pages, channels=channels, warnings=warnings,
+        pages=pages,
+        channels=channels,
+        warnings=warnings,
     )
     fatal = spider.fatal
     if fatal is None and not artifacts.html_pages:

@@ -6,6 +6,7 @@ EXIT_OK = 0
 EXIT_BELOW_THRESHOLD = 1
 EXIT_USAGE = 2
 EXIT_SITE_FAILED = 3
+EXIT_INTERNAL = 4
 
 
 class AuditError(Exception):

@@ -65,9 +65,7 @@ class ContactPage(Model):
     status: int | None = None
 
 
-FieldKind = Literal[
-    "name", "email", "phone", "subject", "message", "consent", "honeypot", "file", "other"
-]
+FieldKind = Literal["name", "email", "phone", "subject", "message", "consent", "honeypot", "file", "other"]
 
 
 class FormField(Model):

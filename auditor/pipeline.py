@@ -42,8 +42,9 @@ def prepare_out_dir(out_dir: Path) -> None:
         raise UsageError(f"the output directory {out_dir} could not be created: {error.strerror}") from None
 
 
-def gather(url: str, config: AuditConfig, out_dir: Path,
-           on_progress: Callable[[int, int, int], None] | None = None) -> SiteArtifacts:
+def gather(
+    url: str, config: AuditConfig, out_dir: Path, on_progress: Callable[[int, int, int], None] | None = None
+) -> SiteArtifacts:
     """Crawl the site and save artifacts.json, even when the crawl fails part-way."""
     try:
         artifacts = crawl_site(url, config, log_file=out_dir / "crawl.log", on_progress=on_progress)

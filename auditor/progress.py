@@ -32,8 +32,9 @@ class CrawlProgress:
         if self._status is not None:
             self._status.update(self._text())
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 trace: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
         if self._status is not None:
             self._status.stop()
         if self.enabled and kind is None:

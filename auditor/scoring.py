@@ -25,12 +25,16 @@ def score_categories(checks: list[CheckResult], weights: dict[str, float]) -> li
         if not members:
             continue
         mean = weighted_mean([(c.score, c.weight) for c in members if c.mode in SCORED_MODES and c.score is not None])
-        categories.append(CategoryResult(
-            id=category, title=title, weight=weights.get(category, 1.0),
-            score=None if mean is None else round(mean * 100),
-            provisional=any(c.mode == "error" for c in members),
-            checks=[c.id for c in members],
-        ))
+        categories.append(
+            CategoryResult(
+                id=category,
+                title=title,
+                weight=weights.get(category, 1.0),
+                score=None if mean is None else round(mean * 100),
+                provisional=any(c.mode == "error" for c in members),
+                checks=[c.id for c in members],
+            )
+        )
     return categories
 
 

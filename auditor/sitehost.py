@@ -8,18 +8,18 @@ from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
     """A static file handler that does not write a log line per request."""
 
-    redirects: dict[str, str] = {}
+    redirects: ClassVar[dict[str, str]] = {}
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
         pass
 
-    def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+    def do_GET(self) -> None:
         target = self.redirects.get(self.path)
         if target is not None:
             self.send_response(302)

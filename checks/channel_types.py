@@ -27,8 +27,12 @@ CURVE = {0: 0.0, 1: 0.5, 2: 0.9}
 
 def run(site: CheckInput) -> Outcome:
     kinds = Channels(
-        emails=site.emails, phones=site.phones, forms=site.forms, chat_widgets=site.chat_widgets,
-        messengers=site.messengers, social=site.social,
+        emails=site.emails,
+        phones=site.phones,
+        forms=site.forms,
+        chat_widgets=site.chat_widgets,
+        messengers=site.messengers,
+        social=site.social,
     ).channel_types()
     score = CURVE.get(len(kinds), 1.0)
     return Outcome(

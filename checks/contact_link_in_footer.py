@@ -26,7 +26,8 @@ def run(site: CheckInput) -> Outcome:
         return Outcome.not_applicable("No page loaded, so there is no footer to look at.")
     contact_urls = {c.url for c in site.contact_pages}
     missing = [
-        p for p in pages
+        p
+        for p in pages
         if not any(link.location == "footer" and (link.contact_like or link.url in contact_urls) for link in p.links)
     ]
     share = 1 - len(missing) / len(pages)

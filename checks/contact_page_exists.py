@@ -25,10 +25,20 @@ def run(site: CheckInput) -> Outcome:
     broken = [c for c in site.contact_pages if c not in working]
     evidence = [Evidence(url=c.url, snippet=f"HTTP {c.status}" if c.status else "did not load") for c in broken]
     if working:
-        return Outcome(1.0, display_value=working[0].url,
-                       evidence=[Evidence(url=c.url, snippet="contact page") for c in working] + evidence)
+        return Outcome(
+            1.0,
+            display_value=working[0].url,
+            evidence=[Evidence(url=c.url, snippet="contact page") for c in working] + evidence,
+        )
     if broken:
-        return Outcome(0.0, display_value="contact page is broken",
-                       explanation="Links lead to a contact page, but it does not load.", evidence=evidence)
-    return Outcome(0.0, display_value="none found",
-                   explanation="No page was recognised as a contact page by its address, title or the links to it.")
+        return Outcome(
+            0.0,
+            display_value="contact page is broken",
+            explanation="Links lead to a contact page, but it does not load.",
+            evidence=evidence,
+        )
+    return Outcome(
+        0.0,
+        display_value="none found",
+        explanation="No page was recognised as a contact page by its address, title or the links to it.",
+    )

@@ -25,6 +25,7 @@ def run(site: CheckInput) -> Outcome:
     evidence += [Evidence(url=f.page, selector="form", snippet=f"form to {f.action}") for f in site.forms[:5]]
     found = len(site.emails) + len(site.forms)
     if not found:
-        return Outcome(0.0, display_value="none",
-                       explanation="No email address or message form was found on the crawled pages.")
+        return Outcome(
+            0.0, display_value="none", explanation="No email address or message form was found on the crawled pages."
+        )
     return Outcome(1.0, display_value=f"{len(site.emails)} email(s), {len(site.forms)} form(s)", evidence=evidence)

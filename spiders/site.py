@@ -7,14 +7,14 @@ from typing import Any
 from urllib.parse import urljoin
 
 import scrapy
-from scrapy.exceptions import IgnoreRequest
-from scrapy.http import Response, TextResponse
-from twisted.internet.error import (
-    ConnectionRefusedError,
-    DNSLookupError,
-    TCPTimedOutError,
-    TimeoutError,
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadConnectionRefusedError,
+    DownloadTimeoutError,
+    IgnoreRequest,
 )
+from scrapy.http import Response, TextResponse
+from twisted.internet import error as net_error
 from twisted.python.failure import Failure
 
 from auditor.domains import host_of, registrable_domain, same_site
@@ -27,17 +27,21 @@ MAX_ENTRY_REDIRECTS = 5
 ProgressCallback = Callable[[int, int, int], None]
 
 
+def _is(failure: Failure, *kinds: type[BaseException]) -> bool:
+    return failure.check(*kinds) is not None  # type: ignore[no-untyped-call]
+
+
 def describe_failure(failure: Failure, url: str) -> str:
     """One sentence a user understands for why a request failed."""
     host = host_of(url)
-    if failure.check(DNSLookupError):
+    if _is(failure, net_error.DNSLookupError, CannotResolveHostError):
         return f"the host name {host} could not be resolved (DNS lookup failed)"
-    if failure.check(ConnectionRefusedError):
+    if _is(failure, net_error.ConnectionRefusedError, DownloadConnectionRefusedError):
         return f"the connection to {host} was refused"
-    if failure.check(TimeoutError, TCPTimedOutError):
+    if _is(failure, net_error.TimeoutError, net_error.TCPTimedOutError, DownloadTimeoutError):
         return f"{host} did not answer in time"
     message = failure.getErrorMessage().strip().splitlines()
-    return f"{url} failed: {message[0] if message else failure.type.__name__}"
+    return f"{url} failed: {message[0] if message else 'unknown error'}"
 
 
 class SiteSpider(scrapy.Spider):
@@ -71,13 +75,18 @@ class SiteSpider(scrapy.Spider):
     def _entry_request(self, url: str, hops: int) -> scrapy.Request:
         # The first page's redirects are followed by hand, so that a redirect to
         # another site is reported instead of silently dropped.
-        return scrapy.Request(url, callback=self.parse_entry, errback=self.entry_failed, dont_filter=True,
-                              meta={"dont_redirect": True, "handle_httpstatus_all": True, "hops": hops,
-                                    "page_depth": 0})
+        return scrapy.Request(
+            url,
+            callback=self.parse_entry,
+            errback=self.entry_failed,
+            dont_filter=True,
+            meta={"dont_redirect": True, "handle_httpstatus_all": True, "hops": hops, "page_depth": 0},
+        )
 
     def parse_entry(self, response: Response) -> Iterator[Any]:
-        if 300 <= response.status < 400 and b"Location" in response.headers:
-            target = urljoin(response.url, response.headers[b"Location"].decode("latin-1"))
+        location = response.headers.get(b"Location")
+        if 300 <= response.status < 400 and location:
+            target = urljoin(response.url, location.decode("latin-1"))
             if not same_site(target, self.domain):
                 self.fatal = f"{response.url} redirects to {target}, which is another site ({host_of(target)})"
                 return
@@ -95,7 +104,7 @@ class SiteSpider(scrapy.Spider):
     def entry_failed(self, failure: Failure) -> None:
         request = getattr(failure, "request", None)
         url = request.url if request is not None else self.start_url
-        if failure.check(IgnoreRequest):
+        if _is(failure, IgnoreRequest):
             self.fatal = f"robots.txt of {host_of(url)} does not allow auditing {url}"
         else:
             self.fatal = describe_failure(failure, url)
@@ -114,35 +123,61 @@ class SiteSpider(scrapy.Spider):
         depth = int(response.meta.get("page_depth", 0))
         referrer = response.meta.get("referrer")
         if not isinstance(response, TextResponse):
-            page = Page(url=response.url, status=response.status, depth=depth, referrer=referrer,
-                        warnings=["not an HTML page; skipped"])
+            page = Page(
+                url=response.url,
+                status=response.status,
+                depth=depth,
+                referrer=referrer,
+                warnings=["not an HTML page; skipped"],
+            )
             yield from self._finish(PageFindings(page=page))
             return
         try:
-            findings = extract_page(response.text, response.url, domain=self.domain, status=response.status,
-                                    depth=depth)
+            findings = extract_page(
+                response.text, response.url, domain=self.domain, status=response.status, depth=depth
+            )
         except Exception as error:  # hostile or broken markup must not stop the crawl
-            page = Page(url=response.url, status=response.status, depth=depth, referrer=referrer,
-                        warnings=[f"page could not be parsed: {type(error).__name__}"])
+            page = Page(
+                url=response.url,
+                status=response.status,
+                depth=depth,
+                referrer=referrer,
+                warnings=[f"page could not be parsed: {type(error).__name__}"],
+            )
             yield from self._finish(PageFindings(page=page))
             return
         findings.page.referrer = referrer
         yield from self._follow(findings, depth)
         if response.status < 400 and self._should_render(response.url, depth, findings, response.text):
             self.renders_requested += 1
-            meta = {**render_meta(self.settings.getint("CONTACT_AUDIT_RENDER_SETTLE_MS")),
-                    "raw": findings, "page_depth": depth}
-            yield scrapy.Request(response.url, callback=self.parse_rendered, errback=self.render_failed,
-                                 dont_filter=True, meta=meta, priority=200)
+            meta = {
+                **render_meta(self.settings.getint("CONTACT_AUDIT_RENDER_SETTLE_MS")),
+                "raw": findings,
+                "page_depth": depth,
+            }
+            yield scrapy.Request(
+                response.url,
+                callback=self.parse_rendered,
+                errback=self.render_failed,
+                dont_filter=True,
+                meta=meta,
+                priority=200,
+            )
             return
         yield from self._finish(findings)
 
     def parse_rendered(self, response: Response) -> Iterator[Any]:
         raw: PageFindings = response.meta["raw"]
         assert isinstance(response, TextResponse)
-        rendered = extract_page(response.text, raw.page.url, domain=self.domain, status=raw.page.status or 200,
-                                depth=raw.page.depth, rendered=True,
-                                rendered_widgets=from_probe(chat_result(response.meta)))
+        rendered = extract_page(
+            response.text,
+            raw.page.url,
+            domain=self.domain,
+            status=raw.page.status or 200,
+            depth=raw.page.depth,
+            rendered=True,
+            rendered_widgets=from_probe(chat_result(response.meta)),
+        )
         rendered.page.referrer = raw.page.referrer
         self.pages_rendered += 1
         _mark_rendered_only(raw, rendered)
@@ -159,12 +194,16 @@ class SiteSpider(scrapy.Spider):
 
     def page_failed(self, failure: Failure) -> Iterator[Any]:
         request = failure.request  # type: ignore[attr-defined]
-        if failure.check(IgnoreRequest):
+        if _is(failure, IgnoreRequest):
             self.seen.discard(request.url)
             self._progress()
             return
-        page = Page(url=request.url, depth=int(request.meta.get("page_depth", 0)),
-                    referrer=request.meta.get("referrer"), error=describe_failure(failure, request.url))
+        page = Page(
+            url=request.url,
+            depth=int(request.meta.get("page_depth", 0)),
+            referrer=request.meta.get("referrer"),
+            error=describe_failure(failure, request.url),
+        )
         yield from self._finish(PageFindings(page=page))
 
     def _follow(self, findings: PageFindings, depth: int) -> Iterator[scrapy.Request]:
@@ -176,9 +215,13 @@ class SiteSpider(scrapy.Spider):
             if link.url in self.seen or len(self.seen) >= max_pages:
                 continue
             self.seen.add(link.url)
-            yield scrapy.Request(link.url, callback=self.parse_page, errback=self.page_failed,
-                                 priority=100 if link.contact_like else 0,
-                                 meta={"page_depth": depth + 1, "referrer": findings.page.url})
+            yield scrapy.Request(
+                link.url,
+                callback=self.parse_page,
+                errback=self.page_failed,
+                priority=100 if link.contact_like else 0,
+                meta={"page_depth": depth + 1, "referrer": findings.page.url},
+            )
         self._progress()
 
     def _finish(self, findings: PageFindings) -> Iterator[PageFindings]:

@@ -48,9 +48,15 @@ def _links(soup: Any, base: str, domain: str) -> list[Link]:
         url = urldefrag(urljoin(base, href))[0]
         if not url.startswith(("http://", "https://")) or not same_site(url, domain):
             continue
-        text = clean_text(anchor.get_text(" ")) or clean_text(str(anchor.get("aria-label") or anchor.get("title") or ""))
-        link = Link(url=url, text=text[:120], location=location_of(anchor),
-                    contact_like=is_contact_text(text) or is_contact_url(url))
+        text = clean_text(anchor.get_text(" ")) or clean_text(
+            str(anchor.get("aria-label") or anchor.get("title") or "")
+        )
+        link = Link(
+            url=url,
+            text=text[:120],
+            location=location_of(anchor),
+            contact_like=is_contact_text(text) or is_contact_url(url),
+        )
         key = (url, link.location)
         if key not in links or (link.contact_like and not links[key].contact_like):
             links[key] = link
@@ -62,8 +68,15 @@ def _widgets(found: list[FoundWidget], url: str) -> list[ChatWidget]:
     widgets = []
     for widget in found:
         placement = Placement(desktop=Box(**widget.box)) if widget.box else Placement()
-        widgets.append(ChatWidget(vendor=names.get(widget.vendor, widget.vendor), pages=[url],
-                                  evidence=widget.evidence, placement=placement, retired=widget.retired))
+        widgets.append(
+            ChatWidget(
+                vendor=names.get(widget.vendor, widget.vendor),
+                pages=[url],
+                evidence=widget.evidence,
+                placement=placement,
+                retired=widget.retired,
+            )
+        )
     return widgets
 
 
@@ -82,27 +95,63 @@ def extract_page(
     title = clean_text(soup.title.get_text()) if soup.title else ""
     html_tag = soup.find("html")
     lang = str(html_tag.get("lang") or "") if html_tag is not None else ""
-    page = Page(url=url, status=status, depth=depth, rendered=rendered, title=title[:200], lang=lang,
-                links=_links(soup, url, domain))
+    page = Page(
+        url=url,
+        status=status,
+        depth=depth,
+        rendered=rendered,
+        title=title[:200],
+        lang=lang,
+        links=_links(soup, url, domain),
+    )
     page.is_contact_page = is_contact_url(url) or is_contact_text(title.split("–")[0].split("|")[0].split(" - ")[0])
     region, _ = infer_region(domain, lang)
     channels = Channels()
     for email in find_emails(soup):
-        channels.emails.append(Email(address=email.address, pages=[url], sources=[email.source],
-                                     locations=[email.location], label=email.label))
+        channels.emails.append(
+            Email(
+                address=email.address,
+                pages=[url],
+                sources=[email.source],
+                locations=[email.location],
+                label=email.label,
+            )
+        )
     for phone in find_phones(soup, region, page.is_contact_page):
-        channels.phones.append(Phone(raw=phone.raw, e164=phone.e164, pages=[url], sources=[phone.source],
-                                     locations=[phone.location], label=phone.label))
+        channels.phones.append(
+            Phone(
+                raw=phone.raw,
+                e164=phone.e164,
+                pages=[url],
+                sources=[phone.source],
+                locations=[phone.location],
+                label=phone.label,
+            )
+        )
     for anchor in soup.find_all("a", href=True):
         found = classify_link(str(anchor["href"]))
         if found is None:
             continue
         if found.kind == "social":
-            channels.social.append(SocialProfile(network=found.network, url=found.url, handle=found.handle,
-                                                 pages=[url], locations=[location_of(anchor)]))
+            channels.social.append(
+                SocialProfile(
+                    network=found.network,
+                    url=found.url,
+                    handle=found.handle,
+                    pages=[url],
+                    locations=[location_of(anchor)],
+                )
+            )
         else:
-            channels.messengers.append(Messenger(network=found.network, url=found.url, target=found.handle,
-                                                 pages=[url], locations=[location_of(anchor)]))
+            channels.messengers.append(
+                Messenger(
+                    network=found.network,
+                    url=found.url,
+                    target=found.handle,
+                    pages=[url],
+                    locations=[location_of(anchor)],
+                )
+            )
     channels.forms = find_forms(soup, url)
     widgets = {w.vendor: w for w in find_in_html(soup)}
     for widget in rendered_widgets or []:

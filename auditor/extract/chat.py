@@ -45,9 +45,12 @@ def find_in_html(soup: BeautifulSoup) -> list[FoundWidget]:
     sources = [str(s.get("src") or "") for s in scripts]
     inline = "\n".join(s.get_text() for s in scripts if not s.get("src"))
     for vendor in vendors():
-        evidence = [f"script:{host}" for host in vendor.script_hosts if any(host in src for src in sources) or host in inline]
+        evidence = [
+            f"script:{host}" for host in vendor.script_hosts if any(host in src for src in sources) or host in inline
+        ]
         evidence += [
-            f"snippet:{name}" for name in vendor.globals
+            f"snippet:{name}"
+            for name in vendor.globals
             if f"window.{name}" in inline or f"{name}=" in inline.replace(" ", "")
         ]
         if evidence:
@@ -107,8 +110,13 @@ PROBE_SCRIPT = """
 
 def probe_argument() -> list[dict[str, Any]]:
     return [
-        {"id": v.id, "globals": list(v.globals), "selectors": list(v.selectors),
-         "script_hosts": list(v.script_hosts), "retired": v.retired}
+        {
+            "id": v.id,
+            "globals": list(v.globals),
+            "selectors": list(v.selectors),
+            "script_hosts": list(v.script_hosts),
+            "retired": v.retired,
+        }
         for v in vendors()
     ]
 

@@ -21,10 +21,7 @@ def parse(html: str) -> BeautifulSoup:
 
 
 def _hints(tag: Tag) -> str:
-    classes = tag.get("class") or []
-    if isinstance(classes, str):
-        classes = [classes]
-    return " ".join([str(tag.get("id") or ""), *map(str, classes)])
+    return " ".join([str(tag.get("id") or ""), *tag.get_attribute_list("class")])
 
 
 def location_of(element: PageElement) -> Location:

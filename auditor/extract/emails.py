@@ -18,8 +18,35 @@ EMAIL_RE = re.compile(
     re.IGNORECASE,
 )
 _FILE_SUFFIX = re.compile(r"\.(?:png|jpe?g|gif|webp|svg|avif|bmp|ico|css|js|mjs|json|woff2?|ttf|mp4|webm)$", re.I)
-_PLACEHOLDER_LOCALS = {"you", "your", "yourname", "name", "email", "user", "username", "someone", "john.doe", "jane.doe", "firstname.lastname", "example", "test"}
-_PLACEHOLDER_DOMAINS = {"example.com", "example.org", "example.net", "domain.com", "email.com", "yourdomain.com", "yourcompany.com", "company.com", "mail.com.example", "sentry.io", "wixpress.com", "sentry-next.wixpress.com"}
+_PLACEHOLDER_LOCALS = {
+    "you",
+    "your",
+    "yourname",
+    "name",
+    "email",
+    "user",
+    "username",
+    "someone",
+    "john.doe",
+    "jane.doe",
+    "firstname.lastname",
+    "example",
+    "test",
+}
+_PLACEHOLDER_DOMAINS = {
+    "example.com",
+    "example.org",
+    "example.net",
+    "domain.com",
+    "email.com",
+    "yourdomain.com",
+    "yourcompany.com",
+    "company.com",
+    "mail.com.example",
+    "sentry.io",
+    "wixpress.com",
+    "sentry-next.wixpress.com",
+}
 # A label that only repeats "this is an email" says nothing about what the address is for.
 _GENERIC_LABELS = re.compile(
     r"^(?:e-?mail(?: us| address)?|mail|email us at|write to us|contact(?: us)?|"
@@ -45,7 +72,9 @@ def normalise_address(raw: str) -> str | None:
     local, _, host = address.rpartition("@")
     if _FILE_SUFFIX.search(address) or not has_public_suffix(host):
         return None
-    if host in _PLACEHOLDER_DOMAINS or (local in _PLACEHOLDER_LOCALS and host.split(".")[0] in {"domain", "example", "email", "company", "yourdomain"}):
+    if host in _PLACEHOLDER_DOMAINS or (
+        local in _PLACEHOLDER_LOCALS and host.split(".")[0] in {"domain", "example", "email", "company", "yourdomain"}
+    ):
         return None
     return address
 
@@ -73,6 +102,21 @@ def label_near(element: Tag | object, address: str) -> str | None:
     return original or label
 
 
+def unglue(raw: str) -> str:
+    """Drop a sentence glued onto an address: `support@x.co.uk.It was` -> `support@x.co.uk`.
+
+    A capitalised last label after an all-lower-case host is the next word, not a TLD.
+    """
+    host_labels = raw.rpartition("@")[2].split(".")
+    if (
+        len(host_labels) > 2
+        and host_labels[-1][:1].isupper()
+        and all(label == label.lower() for label in host_labels[:-1])
+    ):
+        return raw[: raw.rindex(".")]
+    return raw
+
+
 def find_emails(soup: BeautifulSoup) -> list[FoundEmail]:
     found: list[FoundEmail] = []
     for anchor in soup.find_all("a", href=True):
@@ -86,7 +130,7 @@ def find_emails(soup: BeautifulSoup) -> list[FoundEmail]:
                 found.append(FoundEmail(address, "mailto", location_of(anchor), label_near(anchor, address)))
     for text in visible_strings(soup):
         for match in EMAIL_RE.finditer(str(text)):
-            address = normalise_address(match.group(1))
+            address = normalise_address(unglue(match.group(1)))
             if address:
                 found.append(FoundEmail(address, "text", location_of(text), label_near(text, address)))
     return found

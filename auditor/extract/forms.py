@@ -15,12 +15,22 @@ _KIND_WORDS: list[tuple[FieldKind, re.Pattern[str]]] = [
     ("email", re.compile(r"e-?mail|correo|почт|ईमेल|ఇమెయిల్|メール|邮箱", re.I)),
     ("phone", re.compile(r"phone|tel|mobile|telefon|teléfono|телефон|फ़ोन|फोन|ఫోన్|電話|电话", re.I)),
     ("subject", re.compile(r"subject|topic|betreff|asunto|assunto|oggetto|objet|тема|विषय|విషయం|件名|主题", re.I)),
-    ("message", re.compile(r"message|comment|enquiry|inquiry|question|body|nachricht|mensaje|mensagem|messaggio|"
-                           r"сообщени|вопрос|संदेश|సందేశం|お問い合わせ内容|留言", re.I)),
+    (
+        "message",
+        re.compile(
+            r"message|comment|enquiry|inquiry|question|body|nachricht|mensaje|mensagem|messaggio|"
+            r"сообщени|вопрос|संदेश|సందేశం|お問い合わせ内容|留言",
+            re.I,
+        ),
+    ),
     ("name", re.compile(r"name|nombre|nome|nom\b|имя|фио|नाम|పేరు|名前|姓名", re.I)),
 ]
-_HONEYPOT_NAMES = re.compile(r"^(?:website|url|homepage|hp|honeypot|fax_number|confirm_email_address|b_[0-9a-f_]+)$", re.I)
-_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|left\s*:\s*-\d{3,}px|opacity\s*:\s*0(?:[;\s]|$)", re.I)
+_HONEYPOT_NAMES = re.compile(
+    r"^(?:website|url|homepage|hp|honeypot|fax_number|confirm_email_address|b_[0-9a-f_]+)$", re.I
+)
+_HIDDEN_STYLE = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|left\s*:\s*-\d{3,}px|opacity\s*:\s*0(?:[;\s]|$)", re.I
+)
 _HIDDEN_CLASS = re.compile(r"(?:^|[\s_-])(?:hidden|visually-hidden|sr-only|hp|honeypot|ohnohoney)(?:$|[\s_-])", re.I)
 CAPTCHAS = (
     ("recaptcha", re.compile(r"g-recaptcha|grecaptcha|google\.com/recaptcha|recaptcha/api", re.I)),
@@ -47,8 +57,7 @@ def _looks_hidden(field: Tag, form: Tag) -> bool:
     while isinstance(node, Tag) and node is not form:
         if _HIDDEN_STYLE.search(str(node.get("style") or "")) or node.has_attr("hidden"):
             return True
-        classes = node.get("class") or []
-        if _HIDDEN_CLASS.search(" ".join(classes) if isinstance(classes, list) else str(classes)):
+        if _HIDDEN_CLASS.search(" ".join(str(c) for c in node.get_attribute_list("class") if c)):
             return True
         if node.get("aria-hidden") == "true":
             return True
@@ -64,9 +73,9 @@ def classify_field(form: Tag, field: Tag) -> FormField | None:
     label = _label_for(form, field)
     words = " ".join([name, label, str(field.get("placeholder") or ""), str(field.get("autocomplete") or "")])
     kind: FieldKind = "other"
-    if _HONEYPOT_NAMES.match(name) and (_looks_hidden(field, form) or field.get("tabindex") == "-1"):
-        kind = "honeypot"
-    elif _looks_hidden(field, form) and field.get("tabindex") == "-1":
+    if (_HONEYPOT_NAMES.match(name) and (_looks_hidden(field, form) or field.get("tabindex") == "-1")) or (
+        _looks_hidden(field, form) and field.get("tabindex") == "-1"
+    ):
         kind = "honeypot"
     elif kind_attr == "file":
         kind = "file"
@@ -96,14 +105,16 @@ def find_forms(soup: BeautifulSoup, page_url: str) -> list[Form]:
             continue
         markup = str(form)
         captcha = next((name for name, pattern in CAPTCHAS if pattern.search(markup)), None)
-        if captcha is None and form.find(attrs={"class": re.compile("captcha", re.I)}):
+        if captcha is None and form.find(class_=re.compile("captcha", re.I)):
             captcha = next((name for name, pattern in CAPTCHAS if pattern.search(page_text)), "unknown")
-        forms.append(Form(
-            page=page_url,
-            action=urljoin(page_url, str(form.get("action") or "")),
-            method=str(form.get("method") or "get").lower(),
-            fields=fields,
-            captcha=captcha,
-            location=location_of(form),
-        ))
+        forms.append(
+            Form(
+                page=page_url,
+                action=urljoin(page_url, str(form.get("action") or "")),
+                method=str(form.get("method") or "get").lower(),
+                fields=fields,
+                captcha=captcha,
+                location=location_of(form),
+            )
+        )
     return forms

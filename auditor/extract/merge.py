@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from auditor.extract import PageFindings
-from auditor.models import Channels, ContactPage, Location, Page
+from auditor.models import Channels, ContactPage, Email, Page, Phone
 
 T = TypeVar("T", bound=object)
 
@@ -51,8 +51,11 @@ def contact_pages(pages: list[Page]) -> list[ContactPage]:
     for page in pages:
         if page.is_contact_page or page.url in contact_targets:
             page.is_contact_page = True
-            found.append(ContactPage(url=page.url, depth=page.depth, status=page.status,
-                                     linked_from=linked_from.get(page.url, [])))
+            found.append(
+                ContactPage(
+                    url=page.url, depth=page.depth, status=page.status, linked_from=linked_from.get(page.url, [])
+                )
+            )
     return found
 
 
@@ -62,13 +65,15 @@ def build_channels(findings: list[PageFindings]) -> tuple[list[Page], Channels]:
     on_contact_page = {c.url for c in channels.contact_pages}
     for finding in findings:
         if finding.page.url in on_contact_page:
-            extra: list[Location] = ["contact-page"]
-            for entry in [*finding.channels.emails, *finding.channels.phones]:
-                entry.locations = _union(entry.locations, extra)  # type: ignore[assignment]
+            entries: list[Email | Phone] = [*finding.channels.emails, *finding.channels.phones]
+            for entry in entries:
+                if "contact-page" not in entry.locations:
+                    entry.locations.append("contact-page")
     every = [f.channels for f in findings]
     channels.emails = _merge((e for c in every for e in c.emails), lambda e: e.address)
-    channels.phones = _merge((p for c in every for p in c.phones),
-                             lambda p: p.e164 or "".join(ch for ch in p.raw if ch.isdigit()))
+    channels.phones = _merge(
+        (p for c in every for p in c.phones), lambda p: p.e164 or "".join(ch for ch in p.raw if ch.isdigit())
+    )
     channels.social = _merge((s for c in every for s in c.social), lambda s: s.url)
     channels.messengers = _merge((m for c in every for m in c.messengers), lambda m: m.url)
     channels.forms = _merge((f for c in every for f in c.forms), lambda f: f"{f.page} {f.action}")

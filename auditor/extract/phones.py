@@ -21,12 +21,49 @@ PHONE_LABEL = re.compile(
 _LINK_SCHEMES = {"tel": "tel", "callto": "tel", "sms": "sms"}
 
 # Country-code TLDs and languages that tell which country national numbers belong to.
-_TLD_REGIONS = {"uk": "GB", "co.uk": "GB", "in": "IN", "co.in": "IN", "de": "DE", "ru": "RU", "fr": "FR",
-                "es": "ES", "it": "IT", "nl": "NL", "br": "BR", "com.br": "BR", "mx": "MX", "jp": "JP",
-                "cn": "CN", "au": "AU", "com.au": "AU", "ca": "CA", "ua": "UA", "pl": "PL", "at": "AT",
-                "ch": "CH", "se": "SE", "ie": "IE", "us": "US"}
-_LANG_REGIONS = {"hi": "IN", "te": "IN", "ta": "IN", "mr": "IN", "bn": "IN", "ru": "RU", "de": "DE",
-                 "fr": "FR", "it": "IT", "nl": "NL", "ja": "JP", "pl": "PL", "uk": "UA", "pt": "BR"}
+_TLD_REGIONS = {
+    "uk": "GB",
+    "co.uk": "GB",
+    "in": "IN",
+    "co.in": "IN",
+    "de": "DE",
+    "ru": "RU",
+    "fr": "FR",
+    "es": "ES",
+    "it": "IT",
+    "nl": "NL",
+    "br": "BR",
+    "com.br": "BR",
+    "mx": "MX",
+    "jp": "JP",
+    "cn": "CN",
+    "au": "AU",
+    "com.au": "AU",
+    "ca": "CA",
+    "ua": "UA",
+    "pl": "PL",
+    "at": "AT",
+    "ch": "CH",
+    "se": "SE",
+    "ie": "IE",
+    "us": "US",
+}
+_LANG_REGIONS = {
+    "hi": "IN",
+    "te": "IN",
+    "ta": "IN",
+    "mr": "IN",
+    "bn": "IN",
+    "ru": "RU",
+    "de": "DE",
+    "fr": "FR",
+    "it": "IT",
+    "nl": "NL",
+    "ja": "JP",
+    "pl": "PL",
+    "uk": "UA",
+    "pt": "BR",
+}
 
 
 @dataclass

@@ -8,28 +8,77 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 # host (without www./m.) -> network
 SOCIAL_HOSTS = {
-    "facebook.com": "facebook", "fb.com": "facebook", "instagram.com": "instagram",
-    "twitter.com": "x", "x.com": "x", "linkedin.com": "linkedin", "youtube.com": "youtube",
-    "tiktok.com": "tiktok", "pinterest.com": "pinterest", "threads.net": "threads",
-    "threads.com": "threads", "bsky.app": "bluesky", "reddit.com": "reddit", "discord.gg": "discord",
-    "discord.com": "discord", "github.com": "github", "vk.com": "vk", "ok.ru": "odnoklassniki",
-    "xing.com": "xing", "yelp.com": "reviews", "trustpilot.com": "reviews", "snapchat.com": "snapchat",
-    "mastodon.social": "mastodon", "dzen.ru": "dzen",
+    "facebook.com": "facebook",
+    "fb.com": "facebook",
+    "instagram.com": "instagram",
+    "twitter.com": "x",
+    "x.com": "x",
+    "linkedin.com": "linkedin",
+    "youtube.com": "youtube",
+    "tiktok.com": "tiktok",
+    "pinterest.com": "pinterest",
+    "threads.net": "threads",
+    "threads.com": "threads",
+    "bsky.app": "bluesky",
+    "reddit.com": "reddit",
+    "discord.gg": "discord",
+    "discord.com": "discord",
+    "github.com": "github",
+    "vk.com": "vk",
+    "ok.ru": "odnoklassniki",
+    "xing.com": "xing",
+    "yelp.com": "reviews",
+    "trustpilot.com": "reviews",
+    "snapchat.com": "snapchat",
+    "mastodon.social": "mastodon",
+    "dzen.ru": "dzen",
 }
 MESSENGER_HOSTS = {
-    "wa.me": "whatsapp", "api.whatsapp.com": "whatsapp", "wa.link": "whatsapp", "chat.whatsapp.com": "whatsapp",
-    "t.me": "telegram", "telegram.me": "telegram", "m.me": "messenger", "line.me": "line",
-    "signal.me": "signal", "join.skype.com": "skype", "u.wechat.com": "wechat", "open.kakao.com": "kakaotalk",
+    "wa.me": "whatsapp",
+    "api.whatsapp.com": "whatsapp",
+    "wa.link": "whatsapp",
+    "chat.whatsapp.com": "whatsapp",
+    "t.me": "telegram",
+    "telegram.me": "telegram",
+    "m.me": "messenger",
+    "line.me": "line",
+    "signal.me": "signal",
+    "join.skype.com": "skype",
+    "u.wechat.com": "wechat",
+    "open.kakao.com": "kakaotalk",
 }
-MESSENGER_SCHEMES = {"whatsapp": "whatsapp", "viber": "viber", "tg": "telegram", "skype": "skype",
-                     "weixin": "wechat", "line": "line", "sgnl": "signal"}
+MESSENGER_SCHEMES = {
+    "whatsapp": "whatsapp",
+    "viber": "viber",
+    "tg": "telegram",
+    "skype": "skype",
+    "weixin": "wechat",
+    "line": "line",
+    "sgnl": "signal",
+}
 # Path words of pages that are not a company's profile.
 _NOT_PROFILE = re.compile(
     r"^/?(?:sharer|share|sharearticle|intent|plugins?|widgets?|dialog|login|signup|home|hashtag|search|"
     r"explore|watch|embed|privacy|policies|legal|help|about|tr|ads|business|developers)(?:[/.?]|$)",
     re.I,
 )
-_TRACKING = re.compile(r"^(?:utm_|fbclid|gclid|igshid|ref|si|mc_)", re.I)
+# Path prefixes after which the profile's handle comes (linkedin.com/company/HANDLE).
+_HANDLE_AFTER = {
+    "company",
+    "in",
+    "school",
+    "channel",
+    "c",
+    "user",
+    "u",
+    "r",
+    "biz",
+    "review",
+    "profile",
+    "add",
+    "invite",
+    "pages",
+}
 
 
 @dataclass
@@ -69,15 +118,15 @@ def classify_link(href: str) -> FoundLink | None:
         if not target:
             return None
         return FoundLink("messenger", network, url, target)
-    network = SOCIAL_HOSTS.get(host)
-    if network is None:
+    social_network = SOCIAL_HOSTS.get(host)
+    if social_network is None or not path or _NOT_PROFILE.search(path):
         return None
-    if not path or _NOT_PROFILE.search(path):
-        return None
-    keep = {k: v for k, v in query.items() if k == "id" and not _TRACKING.match(k)}
-    url = f"https://{host}{path}" + (f"?id={keep['id'][0]}" if keep else "")
+    # Query strings are tracking noise, except Facebook's numeric profile ids.
+    profile_id = (query.get("id") or [""])[0]
+    url = f"https://{host}{path}" + (f"?id={profile_id}" if profile_id else "")
     segments = [s for s in path.split("/") if s]
-    handle = segments[-1] if segments[0] in ("company", "in", "school", "channel", "c", "user", "u", "r", "biz", "review", "profile", "add", "invite", "pages") and len(segments) > 1 else segments[0]
-    if keep:
-        handle = keep["id"][0]
-    return FoundLink("social", network, url.lower() if network != "youtube" else url, handle.lstrip("@"))
+    handle = segments[-1] if segments[0] in _HANDLE_AFTER and len(segments) > 1 else segments[0]
+    if profile_id:
+        handle = profile_id
+    # Most networks treat handles case-insensitively; YouTube's @handles keep their case in URLs.
+    return FoundLink("social", social_network, url if social_network == "youtube" else url.lower(), handle.lstrip("@"))

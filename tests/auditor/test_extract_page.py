@@ -1,0 +1,69 @@
+from auditor.extract import extract_page
+from auditor.extract.dom import location_of, parse
+from auditor.extract.merge import build_channels
+
+BASE = "https://shop.co.uk"
+
+
+def test_page_regions_from_semantics_roles_and_class_names() -> None:
+    soup = parse("""
+      <header><nav><a id=a href=/x>x</a></nav><a id=b href=/y>y</a></header>
+      <div role="contentinfo"><a id=c href=/z>z</a></div>
+      <div class="site-footer"><a id=d href=/w>w</a></div>
+      <div class="top-menu"><a id=e href=/v>v</a></div>
+      <main><a id=f href=/u>u</a></main>
+    """)
+    where = {i: location_of(soup.find(id=i)) for i in "abcdef"}
+    assert where == {"a": "nav", "b": "header", "c": "footer", "d": "footer", "e": "nav", "f": "main"}
+
+
+def test_links_stay_on_site_and_say_whether_they_lead_to_contact() -> None:
+    findings = extract_page(
+        '<footer><a href="/kontakt/">Kontakt</a><a href="https://other.com/contact">x</a>'
+        '<a href="https://help.shop.co.uk/">Hilfe</a><a href="mailto:a@shop.co.uk">a</a></footer>',
+        f"{BASE}/",
+        domain="shop.co.uk",
+    )
+    links = {(lk.url, lk.location, lk.contact_like) for lk in findings.page.links}
+    assert links == {(f"{BASE}/kontakt/", "footer", True), ("https://help.shop.co.uk/", "footer", True)}
+
+
+def test_a_page_is_a_contact_page_by_title_in_its_language() -> None:
+    findings = extract_page("<html lang=te><title>సంప్రదించండి | షాప్</title></html>", f"{BASE}/p/7", domain="shop.co.uk")
+    assert findings.page.is_contact_page
+    assert findings.page.lang == "te"
+
+
+def test_merge_counts_each_contact_once_with_every_page_and_place() -> None:
+    home = extract_page(
+        '<footer><a href="mailto:Info@Shop.co.uk">x</a><a href="/c">Contact</a>'
+        '<a href="https://facebook.com/shop">f</a></footer>',
+        f"{BASE}/",
+        domain="shop.co.uk",
+    )
+    contact = extract_page(
+        '<main><p>info@shop.co.uk</p><a href="https://www.facebook.com/shop/">f</a></main>',
+        f"{BASE}/c",
+        domain="shop.co.uk",
+        depth=1,
+    )
+    pages, channels = build_channels([home, contact])
+    (email,) = channels.emails
+    assert email.address == "info@shop.co.uk"
+    assert email.pages == [f"{BASE}/", f"{BASE}/c"]
+    assert set(email.sources) == {"mailto", "text"}
+    assert set(email.locations) == {"footer", "main", "contact-page"}
+    assert len(channels.social) == 1
+    (contact_page,) = channels.contact_pages
+    assert (contact_page.url, contact_page.linked_from) == (f"{BASE}/c", [f"{BASE}/"])
+    assert pages[1].is_contact_page
+
+
+def test_broken_markup_still_yields_contacts() -> None:
+    findings = extract_page(
+        "<html><body><footer><p>Tel: <a href='tel:+442079460958'>020 7946 0958<div><table><tr><td>help@shop.co.uk",
+        f"{BASE}/",
+        domain="shop.co.uk",
+    )
+    assert {p.e164 for p in findings.channels.phones} == {"+442079460958"}
+    assert [e.address for e in findings.channels.emails] == ["help@shop.co.uk"]

@@ -1,0 +1,29 @@
+"""Hand-built artifacts for check and report tests: no crawl, no browser."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from auditor.models import Channels, Link, Page, SiteArtifacts, SiteInfo
+
+BASE = "https://shop.example.co.uk"
+
+
+def page(
+    path: str, *, footer_contact: bool = True, status: int = 200, contact: bool = False, links: list[Link] | None = None
+) -> Page:
+    all_links = list(links or [])
+    if footer_contact:
+        all_links.append(Link(url=f"{BASE}/contact/", text="Contact us", location="footer", contact_like=True))
+    return Page(url=f"{BASE}{path}", status=status, links=all_links, is_contact_page=contact)
+
+
+def site(pages: list[Page] | None = None, **channels: Any) -> SiteArtifacts:
+    pages = pages if pages is not None else [page("/"), page("/contact/", contact=True)]
+    return SiteArtifacts(
+        site=SiteInfo(
+            url=f"{BASE}/", domain="example.co.uk", started_at="2026-11-23T00:00:00+00:00", pages_crawled=len(pages)
+        ),
+        pages=pages,
+        channels=Channels.model_validate(channels),
+    )
