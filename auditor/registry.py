@@ -40,7 +40,8 @@ class Check:
     def section(self, name: str) -> str:
         """A docstring section such as "Why it matters" or "How to fix"."""
         match = re.search(rf"{name}:\s*(.+?)(?:\n\s*\n|\Z)", self.doc, re.S)
-        return re.sub(r"\s+", " ", match.group(1)).strip() if match else ""
+        text = re.sub(r"\s+", " ", match.group(1)).strip() if match else ""
+        return text[:1].upper() + text[1:]
 
 
 def _from_module(module: ModuleType) -> Check:

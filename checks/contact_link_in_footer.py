@@ -31,9 +31,13 @@ def run(site: CheckInput) -> Outcome:
         if not any(link.location == "footer" and (link.contact_like or link.url in contact_urls) for link in p.links)
     ]
     share = 1 - len(missing) / len(pages)
+    explanation = ""
+    if missing:
+        verb = "has" if len(missing) == 1 else "have"
+        explanation = f"{len(missing)} of the {len(pages)} pages that loaded {verb} no contact link in the footer."
     return Outcome(
         share,
         display_value=f"{len(pages) - len(missing)} of {len(pages)} pages",
-        explanation="" if not missing else f"{len(missing)} page(s) have no contact link in the footer.",
+        explanation=explanation,
         evidence=[Evidence(url=p.url, selector="footer", snippet="no contact link in the footer") for p in missing],
     )

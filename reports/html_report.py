@@ -21,6 +21,24 @@ REPORT_NAME = "report.html"
 TEMPLATE_NAME = "report.html.j2"
 PASSING = 0.9
 SCORED_MODES = ("binary", "numeric")
+# Networks and chat vendors are stored as lower-case ids; these are spelt otherwise.
+PROPER_NAMES = {
+    "facebook-customer-chat": "Facebook customer chat",
+    "github": "GitHub",
+    "helpscout": "Help Scout",
+    "hubspot": "HubSpot",
+    "jivochat": "JivoChat",
+    "kakaotalk": "KakaoTalk",
+    "linkedin": "LinkedIn",
+    "livechat": "LiveChat",
+    "reviews": "Review sites",
+    "tiktok": "TikTok",
+    "vk": "VK",
+    "wechat": "WeChat",
+    "whatsapp": "WhatsApp",
+    "youtube": "YouTube",
+    "zoho-salesiq": "Zoho SalesIQ",
+}
 
 
 @dataclass(frozen=True)
@@ -105,6 +123,13 @@ def short_url(url: str) -> str:
     return parts.netloc + (rest if rest != "/" else "")
 
 
+def display_name(name: str) -> str:
+    """`whatsapp` -> `WhatsApp`, `tawk` -> `Tawk`: ids as a reader expects to see them."""
+    if name in PROPER_NAMES:
+        return PROPER_NAMES[name]
+    return name[:1].upper() + name[1:].replace("-", " ")
+
+
 def when(timestamp: str | None) -> str:
     """`2025-03-04T09:15:00+00:00` -> `4 March 2025, 09:15 UTC`; other text is shown as it is."""
     if not timestamp:
@@ -143,6 +168,7 @@ def _environment() -> Environment:
     env.tests["web_url"] = is_web_url
     env.filters["short_url"] = short_url
     env.filters["when"] = when
+    env.filters["display_name"] = display_name
     env.filters["check_band"] = _check_band
     env.globals["band"] = band
     return env

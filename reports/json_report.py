@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from jsonschema.exceptions import ValidationError, best_match
 
 from auditor.results import AuditResults
 
 REPORT_NAME = "report.json"
 SCHEMA_NAME = "report.schema.json"
+ARTICLES = {"null": "null", "integer": "an integer", "object": "an object", "array": "an array"}
 
 
 def write_json(results: AuditResults, out_dir: Path) -> Path:
@@ -45,7 +46,9 @@ def validate_report(data: dict[str, Any]) -> list[str]:
 
 
 def _describe(error: ValidationError) -> str:
-    """`checks[2].score: 'high' is not valid under any of the given schemas`."""
+    """`checks[2].score: 1.5 is greater than the maximum of 1`."""
+    # For "null or X" choices, name the failure inside X when the value was meant as an X.
+    error = best_match([error])
     where = ""
     for part in error.absolute_path:
         where += f"[{part}]" if isinstance(part, int) else f".{part}"
@@ -53,17 +56,18 @@ def _describe(error: ValidationError) -> str:
 
 
 def _message(error: ValidationError) -> str:
-    # oneOf/anyOf only say "not valid under any of the given schemas"; name the types instead.
+    # A bare oneOf only says "not valid under any of the given schemas"; say what was expected.
     if error.validator in ("oneOf", "anyOf"):
-        expected = [_expected(option) for option in error.validator_value]
-        return f"{error.instance!r} is not {' or '.join(expected)}"
+        expected = " or ".join(_expected(option) for option in error.validator_value)
+        return f"{error.instance!r} is not {expected}"
     return str(error.message)
 
 
 def _expected(option: dict[str, Any]) -> str:
     if "$ref" in option:
-        return str(option["$ref"]).rsplit("/", 1)[-1].replace("_", " ")
-    kind = option.get("type", "a valid value")
+        return "a " + str(option["$ref"]).rsplit("/", 1)[-1].replace("_", " ")
+    kind = str(option.get("type", "value"))
+    described = ARTICLES.get(kind, f"a {kind}")
     if "minimum" in option and "maximum" in option:
-        return f"{kind} from {option['minimum']} to {option['maximum']}"
-    return str(kind)
+        described += f" from {option['minimum']} to {option['maximum']}"
+    return described

@@ -113,7 +113,12 @@ def find_phones(soup: BeautifulSoup, region: str | None, contact_page: bool) -> 
         raw = unquote(rest.split("?", 1)[0]).strip()
         if sum(ch.isdigit() for ch in raw) < 5:
             continue
-        found.append(FoundPhone(raw, _e164(raw, region), source, location_of(anchor), None))
+        e164 = _e164(raw, region)
+        # Keep the number as customers read it when the link text is the same number.
+        shown = anchor.get_text(" ", strip=True)
+        if e164 and shown and _e164(shown, region) == e164:
+            raw = shown
+        found.append(FoundPhone(raw, e164, source, location_of(anchor), None))
     for text in visible_strings(soup):
         value = str(text)
         if sum(ch.isdigit() for ch in value) < 6:

@@ -82,8 +82,8 @@ def test_titles_recommendations_and_config_weights() -> None:
     config = load_config(None)
     config.checks["a"] = CheckConfig(weight=4)
     (result,) = audit(site(), config, checks).checks
-    assert (result.title, result.weight, result.recommendation) == ("a bad", 4, "fix it.")
-    assert result.description == "a. because."
+    assert (result.title, result.weight, result.recommendation) == ("a bad", 4, "Fix it.")
+    assert result.description == "a. Because."
 
 
 def result(check_id: str, category: str, score: float | None, weight: float = 1, mode: str = "binary") -> CheckResult:

@@ -331,6 +331,10 @@ def test_results_of_a_real_audit_validate() -> None:
             lambda d: d["channels"]["chat_widgets"][0]["placement"].update(mobile="bottom"),
             "channels.chat_widgets[0].placement.mobile",
         ),
+        (
+            lambda d: d["channels"]["chat_widgets"][0]["placement"]["desktop"].update(corner=5),
+            "channels.chat_widgets[0].placement.desktop.corner",
+        ),
         (lambda d: d.pop("warnings"), "(top level)"),
         (lambda d: d["site"].pop("partial"), "site"),
         (lambda d: d.update(schema_version="2.0"), "schema_version"),
