@@ -8,13 +8,16 @@ from typing import Any
 from auditor import __version__
 from auditor.checks_api import CheckInput
 from auditor.config import AuditConfig
+from auditor.errors import ConfigError
 from auditor.models import SiteArtifacts
 from auditor.registry import Check, discover
 from auditor.results import AuditResults, CheckResult, EvidenceRow, PageSummary, ToolInfo
 from auditor.scoring import overall_score, score_categories
 
 
-def run_check(check: Check, artifacts: SiteArtifacts, weight: float) -> CheckResult:
+def run_check(
+    check: Check, artifacts: SiteArtifacts, weight: float, options: dict[str, Any] | None = None
+) -> CheckResult:
     """One check's result; a check that raises becomes an `error` result, never a crash."""
     meta = check.meta
     base: dict[str, Any] = {
@@ -25,7 +28,7 @@ def run_check(check: Check, artifacts: SiteArtifacts, weight: float) -> CheckRes
         "description": " ".join(filter(None, [check.summary, check.section("Why it matters")])),
     }
     try:
-        outcome = check.run(CheckInput(artifacts, meta.requires))
+        outcome = check.run(CheckInput(artifacts, meta.requires, {**meta.options, **(options or {})}))
     except Exception as error:  # one broken check must not sink the audit
         return CheckResult(
             **base,
@@ -52,6 +55,20 @@ def run_check(check: Check, artifacts: SiteArtifacts, weight: float) -> CheckRes
     )
 
 
+def check_config(config: AuditConfig, checks: list[Check]) -> None:
+    """Refuse config that names a check or an option that does not exist (before any crawl)."""
+    known = {c.meta.id: c for c in checks}
+    for check_id, settings in config.checks.items():
+        if check_id not in known:
+            raise ConfigError(f"config: [checks.{check_id}] names no known check")
+        unknown = sorted(set(settings.options) - set(known[check_id].meta.options))
+        if unknown:
+            choices = ", ".join(sorted(known[check_id].meta.options)) or "none"
+            raise ConfigError(
+                f"config: checks.{check_id}.options.{unknown[0]} is not an option of that check (options: {choices})"
+            )
+
+
 def audit(artifacts: SiteArtifacts, config: AuditConfig, checks: list[Check] | None = None) -> AuditResults:
     checks = discover() if checks is None else checks
     results = []
@@ -60,7 +77,7 @@ def audit(artifacts: SiteArtifacts, config: AuditConfig, checks: list[Check] | N
         if settings is not None and not settings.enabled:
             continue
         weight = settings.weight if settings is not None and settings.weight is not None else check.meta.weight
-        results.append(run_check(check, artifacts, weight))
+        results.append(run_check(check, artifacts, weight, settings.options if settings is not None else None))
     categories = score_categories(results, config.scoring.category_weights)
     return AuditResults(
         tool=ToolInfo(name="contact-auditor", version=__version__),
@@ -69,6 +86,7 @@ def audit(artifacts: SiteArtifacts, config: AuditConfig, checks: list[Check] | N
         categories=categories,
         checks=results,
         channels=artifacts.channels,
+        probes=artifacts.probes,
         warnings=artifacts.warnings,
         pages=[
             PageSummary(

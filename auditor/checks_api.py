@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from types import MappingProxyType
+from typing import Any, Literal
 
 from auditor.models import (
     ChatWidget,
@@ -13,13 +15,14 @@ from auditor.models import (
     Messenger,
     Page,
     Phone,
+    Probe,
     SiteArtifacts,
     SiteInfo,
     SocialProfile,
 )
 
 Mode = Literal["binary", "numeric", "informative"]
-ARTIFACTS = ("pages", "emails", "phones", "contact_pages", "forms", "chat_widgets", "social", "messengers")
+ARTIFACTS = ("pages", "emails", "phones", "contact_pages", "forms", "chat_widgets", "social", "messengers", "probes")
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,8 @@ class CheckMeta:
     requires: tuple[str, ...]
     weight: float = 1.0
     mode: Mode = "binary"
+    # Tunable numbers (curve points, thresholds); users override them per check in config.
+    options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
 
 @dataclass
@@ -62,9 +67,12 @@ class UndeclaredArtifactError(AttributeError):
 class CheckInput:
     """The artifacts a check declared, and nothing else, so its needs stay honest."""
 
-    def __init__(self, artifacts: SiteArtifacts, requires: tuple[str, ...]) -> None:
+    def __init__(
+        self, artifacts: SiteArtifacts, requires: tuple[str, ...], options: Mapping[str, Any] | None = None
+    ) -> None:
         self._artifacts = artifacts
         self._requires = frozenset(requires)
+        self.options: Mapping[str, Any] = MappingProxyType(dict(options or {}))
 
     def _need(self, name: str) -> None:
         if name not in self._requires:
@@ -118,3 +126,8 @@ class CheckInput:
     def messengers(self) -> list[Messenger]:
         self._need("messengers")
         return self._artifacts.channels.messengers
+
+    @property
+    def probes(self) -> list[Probe]:
+        self._need("probes")
+        return self._artifacts.probes

@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from auditor.models import Channels, Model, SiteInfo
+from auditor.models import Channels, Model, Probe, SiteInfo
 
 SCHEMA_VERSION = "1.0"
 ResultMode = Literal["binary", "numeric", "informative", "not_applicable", "error"]
@@ -69,7 +69,7 @@ class AuditResults(Model):
     categories: list[CategoryResult]
     checks: list[CheckResult]
     channels: Channels
-    probes: list[dict[str, Any]] = Field(default_factory=list)
+    probes: list[Probe] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     pages: list[PageSummary] = Field(default_factory=list)
     settings: dict[str, Any] = Field(default_factory=dict)

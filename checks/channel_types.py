@@ -19,10 +19,9 @@ META = CheckMeta(
     requires=("emails", "phones", "forms", "chat_widgets", "messengers", "social"),
     weight=3,
     mode="numeric",
+    # Score for 0, 1, 2, ... kinds of channel; more kinds than listed score the last value.
+    options={"curve": (0.0, 0.5, 0.9, 1.0)},
 )
-
-# Score by number of channel kinds: two pass, more is better, none is zero.
-CURVE = {0: 0.0, 1: 0.5, 2: 0.9}
 
 
 def run(site: CheckInput) -> Outcome:
@@ -34,7 +33,8 @@ def run(site: CheckInput) -> Outcome:
         messengers=site.messengers,
         social=site.social,
     ).channel_types()
-    score = CURVE.get(len(kinds), 1.0)
+    curve = [float(point) for point in site.options["curve"]]
+    score = curve[min(len(kinds), len(curve) - 1)]
     return Outcome(
         score,
         display_value=f"{len(kinds)}: {', '.join(kinds)}" if kinds else "0",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from auditor.models import Channels, Link, Page, SiteArtifacts, SiteInfo
+from auditor.checks_api import CheckInput, Outcome
+from auditor.models import Channels, Link, Page, Probe, SiteArtifacts, SiteInfo
 
 BASE = "https://shop.example.co.uk"
 
@@ -18,12 +19,18 @@ def page(
     return Page(url=f"{BASE}{path}", status=status, links=all_links, is_contact_page=contact)
 
 
-def site(pages: list[Page] | None = None, **channels: Any) -> SiteArtifacts:
+def site(pages: list[Page] | None = None, probes: list[Probe] | None = None, **channels: Any) -> SiteArtifacts:
     pages = pages if pages is not None else [page("/"), page("/contact/", contact=True)]
     return SiteArtifacts(
+        probes=probes or [],
         site=SiteInfo(
             url=f"{BASE}/", domain="example.co.uk", started_at="2026-11-23T00:00:00+00:00", pages_crawled=len(pages)
         ),
         pages=pages,
         channels=Channels.model_validate(channels),
     )
+
+
+def judge(check: Any, artifacts: SiteArtifacts, **options: Any) -> Outcome:
+    """Run one check module on hand-built artifacts, as the registry would."""
+    return check.run(CheckInput(artifacts, check.META.requires, {**check.META.options, **options}))  # type: ignore[no-any-return]

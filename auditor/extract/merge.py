@@ -23,15 +23,48 @@ def _merge(entries: Iterable[T], key: Callable[[T], str]) -> list[T]:
             merged[k] = entry.model_copy(deep=True)  # type: ignore[attr-defined]
             continue
         target = merged[k]
-        for name in ("pages", "sources", "locations", "evidence"):
+        for name in ("pages", "sources", "locations", "evidence", "unlinked_on"):
             if hasattr(entry, name):
                 setattr(target, name, _union(getattr(target, name), getattr(entry, name)))
         if getattr(target, "label", "") is None and getattr(entry, "label", None):
             target.label = entry.label  # type: ignore[attr-defined]
         placement = getattr(target, "placement", None)
-        if placement is not None and placement.desktop is None:
-            placement.desktop = entry.placement.desktop  # type: ignore[attr-defined]
+        if placement is not None:
+            placement.desktop = placement.desktop or entry.placement.desktop  # type: ignore[attr-defined]
+            placement.mobile = placement.mobile or entry.placement.mobile  # type: ignore[attr-defined]
     return list(merged.values())
+
+
+_LINK_SOURCES = {"mailto", "tel", "sms"}
+
+
+def _mark_unlinked(occurrences: list[Email] | list[Phone], key: Callable[[Email | Phone], str]) -> None:
+    """Note, on each occurrence, the page if it shows the contact as text with no link in the same place.
+
+    A number in the footer as a tel: link and in the contact page's text without
+    one is still a number a phone user cannot tap on that page.
+    """
+
+    def places(occurrence: Email | Phone) -> set[tuple[str, str, str]]:
+        # "contact-page" says which page, not where on it, so it does not make two places one.
+        regions = [loc for loc in occurrence.locations if loc != "contact-page"]
+        return {(key(occurrence), page, region) for page in occurrence.pages for region in regions}
+
+    linked = set().union(*(places(o) for o in occurrences if _LINK_SOURCES & set(o.sources)))
+    for occurrence in occurrences:
+        if not _LINK_SOURCES & set(occurrence.sources):
+            where = places(occurrence) - linked
+            occurrence.unlinked_on = list(dict.fromkeys(page for _, page, _ in where))
+
+
+def _email_key(entry: Email | Phone) -> str:
+    return entry.address if isinstance(entry, Email) else entry.raw
+
+
+def _phone_key(entry: Email | Phone) -> str:
+    if isinstance(entry, Phone):
+        return entry.e164 or "".join(ch for ch in entry.raw if ch.isdigit())
+    return entry.address
 
 
 def contact_pages(pages: list[Page]) -> list[ContactPage]:
@@ -70,10 +103,12 @@ def build_channels(findings: list[PageFindings]) -> tuple[list[Page], Channels]:
                 if "contact-page" not in entry.locations:
                     entry.locations.append("contact-page")
     every = [f.channels for f in findings]
-    channels.emails = _merge((e for c in every for e in c.emails), lambda e: e.address)
-    channels.phones = _merge(
-        (p for c in every for p in c.phones), lambda p: p.e164 or "".join(ch for ch in p.raw if ch.isdigit())
-    )
+    emails = [e for c in every for e in c.emails]
+    phones = [p for c in every for p in c.phones]
+    _mark_unlinked(emails, _email_key)
+    _mark_unlinked(phones, _phone_key)
+    channels.emails = _merge(emails, _email_key)
+    channels.phones = _merge(phones, _phone_key)
     channels.social = _merge((s for c in every for s in c.social), lambda s: s.url)
     channels.messengers = _merge((m for c in every for m in c.messengers), lambda m: m.url)
     channels.forms = _merge((f for c in every for f in c.forms), lambda f: f"{f.page} {f.action}")

@@ -1,10 +1,12 @@
 import types
+from pathlib import Path
 
 import pytest
 
-from auditor.audit import audit
+from auditor.audit import audit, check_config
 from auditor.checks_api import CheckInput, CheckMeta, Outcome, UndeclaredArtifactError
 from auditor.config import CheckConfig, load_config
+from auditor.errors import ConfigError
 from auditor.registry import Check, RegistryError, _from_module, discover
 from auditor.results import CheckResult, band
 from auditor.scoring import overall_score, score_categories
@@ -123,3 +125,30 @@ def test_bands() -> None:
         "pass",
         "pass",
     ]
+
+
+def test_readme_documents_every_check() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    missing = [c.meta.id for c in discover() if f"`{c.meta.id}`" not in readme]
+    assert missing == []
+
+
+def test_config_naming_an_unknown_check_or_option_is_refused() -> None:
+    config = load_config(None)
+    config.checks["no-such-check"] = CheckConfig()
+    with pytest.raises(ConfigError, match=r"\[checks.no-such-check\] names no known check"):
+        check_config(config, discover())
+    config = load_config(None)
+    config.checks["first-response-email"] = CheckConfig(options={"p11": 5})
+    with pytest.raises(ConfigError, match=r"options\.p11 is not an option of that check"):
+        check_config(config, discover())
+    config.checks["first-response-email"] = CheckConfig(options={"p10": 5})
+    check_config(config, discover())
+
+
+def test_check_options_from_config_reach_the_check() -> None:
+    config = load_config(None)
+    config.checks["channel-types"] = CheckConfig(options={"curve": [0, 1]})
+    checks = [c for c in discover() if c.meta.id == "channel-types"]
+    (result,) = audit(site(emails=[{"address": "a@shop.co.uk"}]), config, checks).checks
+    assert result.score == 1.0

@@ -67,3 +67,18 @@ def test_broken_markup_still_yields_contacts() -> None:
     )
     assert {p.e164 for p in findings.channels.phones} == {"+442079460958"}
     assert [e.address for e in findings.channels.emails] == ["help@shop.co.uk"]
+
+
+def test_a_number_shown_as_text_where_it_is_not_linked_is_marked() -> None:
+    home = extract_page(
+        '<footer><a href="tel:+442079460958">020 7946 0958</a></footer>', f"{BASE}/", domain="shop.co.uk"
+    )
+    contact = extract_page(
+        '<main><p>Phone: 020 7946 0958</p></main><footer><a href="tel:+442079460958">020 7946 0958</a></footer>',
+        f"{BASE}/contact",
+        domain="shop.co.uk",
+    )
+    _, channels = build_channels([home, contact])
+    (phone,) = channels.phones
+    assert phone.unlinked_on == [f"{BASE}/contact"]
+    assert set(phone.sources) == {"tel", "text"}

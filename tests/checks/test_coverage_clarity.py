@@ -8,7 +8,7 @@ FORM = Form(page=f"{BASE}/contact/", action=f"{BASE}/send")
 
 
 def outcome(check, **channels):  # type: ignore[no-untyped-def]
-    return check.run(CheckInput(site(**channels), check.META.requires))
+    return check.run(CheckInput(site(**channels), check.META.requires, check.META.options))
 
 
 def test_written_channel() -> None:

@@ -1,0 +1,143 @@
+"""Small helpers shared by checks: words in many languages, durations, timestamps."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from auditor.checks_api import Evidence, Outcome
+from auditor.models import Probe
+from auditor.scoring import log_normal_score
+
+# Words for returns, refunds and complaints policies, in the languages audited sites use.
+POLICY_WORDS = re.compile(
+    r"return|refund|exchange|complain|widerruf|rückgabe|rücksendung|umtausch|reklamation|beschwerde|"
+    r"devoluci|reembolso|reclamaci|devoluç|troca|reso|rimborso|reclamo|retour|rembourse|réclamation|"
+    r"возврат|обмен|претензи|жалоб|वापसी|रिफंड|शिकायत|వాపసు|ఫిర్యాదు|返品|返金|退货|退款|投诉|환불|반품",
+    re.I,
+)
+# Words that mark a feedback or complaints channel.
+COMPLAINT_WORDS = re.compile(
+    r"complain|feedback|grievance|escalat|ombuds|beschwerde|reklamation|reclamaci|queja|reclamo|"
+    r"réclamation|жалоб|претензи|отзыв|शिकायत|प्रतिक्रिया|ఫిర్యాదు|苦情|投诉|意见|불만",
+    re.I,
+)
+# Free mail providers: fine for a person, a warning sign on a company's site.
+FREE_MAIL = frozenset(
+    {
+        "gmail.com",
+        "googlemail.com",
+        "yahoo.com",
+        "yahoo.co.uk",
+        "yahoo.co.in",
+        "ymail.com",
+        "hotmail.com",
+        "hotmail.co.uk",
+        "outlook.com",
+        "live.com",
+        "msn.com",
+        "aol.com",
+        "icloud.com",
+        "me.com",
+        "mail.com",
+        "gmx.de",
+        "gmx.net",
+        "gmx.com",
+        "web.de",
+        "t-online.de",
+        "mail.ru",
+        "inbox.ru",
+        "list.ru",
+        "bk.ru",
+        "yandex.ru",
+        "ya.ru",
+        "rambler.ru",
+        "ukr.net",
+        "rediffmail.com",
+        "proton.me",
+        "protonmail.com",
+        "zoho.com",
+        "qq.com",
+        "163.com",
+        "126.com",
+        "sina.com",
+        "naver.com",
+        "daum.net",
+        "hanmail.net",
+        "libero.it",
+        "orange.fr",
+        "wanadoo.fr",
+        "laposte.net",
+        "free.fr",
+        "seznam.cz",
+        "wp.pl",
+        "o2.pl",
+        "interia.pl",
+        "terra.com.br",
+        "uol.com.br",
+        "bol.com.br",
+    }
+)
+
+_DURATION = re.compile(
+    r"^P(?:(?P<weeks>\d+(?:\.\d+)?)W)?(?:(?P<days>\d+(?:\.\d+)?)D)?"
+    r"(?:T(?:(?P<hours>\d+(?:\.\d+)?)H)?(?:(?P<minutes>\d+(?:\.\d+)?)M)?(?:(?P<seconds>\d+(?:\.\d+)?)S)?)?$"
+)
+_SECONDS = {"weeks": 604800, "days": 86400, "hours": 3600, "minutes": 60, "seconds": 1}
+
+
+def duration_seconds(text: str) -> float | None:
+    """Seconds in an ISO 8601 duration such as PT24H or P2D; None if it is not one."""
+    match = _DURATION.match(text.strip().upper())
+    if not match or text.strip().upper() in ("P", "PT"):
+        return None
+    return sum(float(v) * _SECONDS[k] for k, v in match.groupdict().items() if v)
+
+
+def seconds_between(start: str | None, end: str | None) -> float | None:
+    if not start or not end:
+        return None
+    return (datetime.fromisoformat(end) - datetime.fromisoformat(start)).total_seconds()
+
+
+def human_duration(seconds: float) -> str:
+    """`90` -> `1 min 30 s`, `100000` -> `1 d 3 h`: how long it took, for people."""
+    seconds = round(seconds)
+    if seconds < 60:
+        return f"{seconds} s"
+    parts = []
+    for unit, size in (("d", 86400), ("h", 3600), ("min", 60), ("s", 1)):
+        if seconds >= size:
+            parts.append(f"{seconds // size} {unit}")
+            seconds %= size
+    return " ".join(parts[:2])
+
+
+def finished(probes: list[Probe], channel: str) -> list[Probe]:
+    """Probes of one channel whose waiting is over: answered, or the window closed."""
+    return [p for p in probes if p.channel == channel and p.status in ("replied", "no_reply")]
+
+
+def first_response_outcome(probes: list[Probe], channel: str, p10: float, median: float) -> Outcome:
+    """How fast a person answered probes on one channel, on a log-normal curve."""
+    done = finished(probes, channel)
+    if not done:
+        pending = any(p.channel == channel and p.status == "sent" for p in probes)
+        reason = "replies are still awaited" if pending else f"no {channel} probe was sent"
+        return Outcome.not_applicable(f"Not measured: {reason}.")
+    scores: list[float] = []
+    evidence: list[Evidence] = []
+    for probe in done:
+        waited = seconds_between(probe.sent_at, probe.first_human_reply_at)
+        if waited is None:
+            scores.append(0.0)
+            evidence.append(Evidence(snippet=f"{probe.target}: no answer from a person"))
+        else:
+            scores.append(log_normal_score(waited, p10, median))
+            evidence.append(Evidence(snippet=f"{probe.target}: answered after {human_duration(waited)}"))
+    return Outcome(
+        sum(scores) / len(scores),
+        display_value="; ".join(e.snippet.split(": ", 1)[1] for e in evidence[:3]),
+        explanation=f"Typical: {human_duration(median)}; the fastest tenth answer within {human_duration(p10)}.",
+        evidence=evidence,
+    )

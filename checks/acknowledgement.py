@@ -1,0 +1,41 @@
+"""An automatic acknowledgement arrives at once after writing (measured by probes).
+
+Why it matters: a short "we got your message, reference #123, we answer within
+a day" stops customers from writing again, calling, or wondering whether the
+message was lost.
+
+How to fix: turn on your helpdesk's auto-acknowledgement for email and form
+messages, with a reference number and the expected response time.
+"""
+
+from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
+from checks._common import finished, human_duration, seconds_between
+
+META = CheckMeta(
+    id="acknowledgement",
+    category="responsiveness",
+    title="Messages are acknowledged at once",
+    failure_title="Messages are not acknowledged at once",
+    requires=("probes",),
+    weight=1,
+    mode="numeric",
+    options={"within_seconds": 900},
+)
+
+
+def run(site: CheckInput) -> Outcome:
+    done = finished(site.probes, "email") + finished(site.probes, "form")
+    if not done:
+        return Outcome.not_applicable("Not measured: no email or form probe has finished.")
+    limit = float(site.options["within_seconds"])
+    late = []
+    for probe in done:
+        waited = seconds_between(probe.sent_at, probe.first_reply_at)
+        if waited is None or waited > limit:
+            shown = "nothing came back" if waited is None else f"first reply after {human_duration(waited)}"
+            late.append(Evidence(snippet=f"{probe.channel} {probe.target}: {shown}"))
+    return Outcome(
+        1 - len(late) / len(done),
+        display_value=f"{len(done) - len(late)} of {len(done)} acknowledged within {human_duration(limit)}",
+        evidence=late,
+    )

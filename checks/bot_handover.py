@@ -1,0 +1,32 @@
+"""A chat bot hands over to a person when the customer asks.
+
+Why it matters: bots answer simple questions, but a customer with a real
+problem who cannot get past the bot feels trapped, and that is the complaint
+customers repeat most about chat.
+
+How to fix: let the bot offer "talk to a person" and route the chat to an agent
+(or to an email follow-up outside staffed hours).
+"""
+
+from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
+
+META = CheckMeta(
+    id="bot-handover",
+    category="human-touch",
+    title="The chat bot hands over to a person",
+    failure_title="The chat bot does not hand over to a person",
+    requires=("probes",),
+    weight=2,
+)
+
+
+def run(site: CheckInput) -> Outcome:
+    tried = [p for p in site.probes if p.channel == "chat" and p.human_handover is not None]
+    if not tried:
+        return Outcome.not_applicable("Not measured: no chat probe met a bot and asked for a person.")
+    refused = [p for p in tried if not p.human_handover]
+    return Outcome(
+        0.0 if refused else 1.0,
+        display_value="no person came" if refused else "a person took over",
+        evidence=[Evidence(snippet=p.target) for p in refused],
+    )

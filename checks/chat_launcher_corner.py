@@ -1,0 +1,44 @@
+"""The chat launcher sits in a bottom corner, where customers look for it.
+
+Why it matters: after years of chat bubbles in the bottom-right corner,
+customers look there first; a launcher at the top or in the middle of the page
+is missed, or mistaken for an advertisement.
+
+How to fix: keep the vendor's default bottom-right position (bottom-left is
+acceptable, and expected on right-to-left sites) on desktop and mobile.
+"""
+
+from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
+
+META = CheckMeta(
+    id="chat-launcher-corner",
+    category="findability",
+    title="The chat launcher sits in a bottom corner",
+    failure_title="The chat launcher is not where customers look for it",
+    requires=("chat_widgets",),
+    weight=1,
+    mode="numeric",
+    options={"bottom-right": 1.0, "bottom-left": 0.75},
+)
+
+
+def run(site: CheckInput) -> Outcome:
+    scores: list[float] = []
+    evidence: list[Evidence] = []
+    for widget in (w for w in site.chat_widgets if not w.retired):
+        for viewport, box in (("desktop", widget.placement.desktop), ("mobile", widget.placement.mobile)):
+            if box is None:
+                continue
+            score = float(site.options.get(box.corner, 0.0))
+            scores.append(score)
+            if score < 1:
+                page = widget.pages[0] if widget.pages else ""
+                evidence.append(Evidence(url=page, selector=viewport, snippet=f"{widget.vendor}: {box.corner}"))
+    if not scores:
+        return Outcome.not_applicable("No chat launcher was measured on screen.")
+    return Outcome(
+        sum(scores) / len(scores),
+        display_value=", ".join(e.snippet for e in evidence) or "bottom-right",
+        explanation="" if not evidence else "The launcher is away from the bottom-right corner.",
+        evidence=evidence,
+    )

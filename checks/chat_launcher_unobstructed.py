@@ -1,0 +1,45 @@
+"""The chat launcher is visible and nothing covers it.
+
+Why it matters: a launcher hidden under a cookie banner, a "back to top"
+button or another widget cannot be tapped; customers conclude there is no chat.
+
+How to fix: keep fixed elements (cookie banners, promotions, other widgets)
+clear of the launcher's corner, or move the launcher with the vendor's offset
+settings; check on a phone as well as a laptop.
+"""
+
+from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
+
+META = CheckMeta(
+    id="chat-launcher-unobstructed",
+    category="findability",
+    title="The chat launcher is visible and uncovered",
+    failure_title="The chat launcher is hidden or covered",
+    requires=("chat_widgets",),
+    weight=2,
+    mode="numeric",
+)
+
+
+def run(site: CheckInput) -> Outcome:
+    measured = 0
+    evidence: list[Evidence] = []
+    for widget in (w for w in site.chat_widgets if not w.retired):
+        for viewport, box in (("desktop", widget.placement.desktop), ("mobile", widget.placement.mobile)):
+            if box is None:
+                continue
+            measured += 1
+            page = widget.pages[0] if widget.pages else ""
+            if not box.visible:
+                evidence.append(Evidence(url=page, selector=viewport, snippet=f"{widget.vendor}: off screen"))
+            elif box.overlaps:
+                covered = ", ".join(box.overlaps)
+                evidence.append(Evidence(url=page, selector=viewport, snippet=f"{widget.vendor}: covered by {covered}"))
+    if not measured:
+        return Outcome.not_applicable("No chat launcher was measured on screen.")
+    return Outcome(
+        1 - len(evidence) / measured,
+        display_value=f"{measured - len(evidence)} of {measured} clear",
+        explanation="" if not evidence else "Customers cannot see or tap the launcher here.",
+        evidence=evidence,
+    )

@@ -1,0 +1,39 @@
+"""Live chat is offered on every page, not only on some.
+
+Why it matters: a customer who saw the chat bubble on the home page expects it
+on the order or contact page too, exactly where questions come up; chat that
+comes and goes feels broken.
+
+How to fix: load the chat snippet from the shared layout (or the tag manager
+rule for all pages) instead of individual templates.
+"""
+
+from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
+
+META = CheckMeta(
+    id="chat-on-every-page",
+    category="findability",
+    title="Live chat is on every page",
+    failure_title="Live chat is missing from some pages",
+    requires=("chat_widgets", "pages"),
+    weight=1,
+    mode="numeric",
+)
+
+
+def run(site: CheckInput) -> Outcome:
+    widgets = [w for w in site.chat_widgets if not w.retired]
+    if not widgets:
+        return Outcome.not_applicable("The site has no live chat.")
+    # Only rendered pages can show a widget that scripts add, so only they are judged.
+    rendered = [p.url for p in site.html_pages if p.rendered]
+    with_chat = {url for w in widgets for url in w.pages}
+    missing = [url for url in rendered if url not in with_chat]
+    if not rendered:
+        return Outcome.not_applicable("No page was rendered, so chat presence could not be compared.")
+    return Outcome(
+        1 - len(missing) / len(rendered),
+        display_value=f"{len(rendered) - len(missing)} of {len(rendered)} rendered pages",
+        explanation="" if not missing else "These pages were rendered and showed no chat.",
+        evidence=[Evidence(url=url, snippet="no chat widget") for url in missing],
+    )

@@ -1,0 +1,40 @@
+"""Every page links to the contact page from its header or navigation.
+
+Why it matters: customers scan the top of the page first; a "Contact" item in
+the main menu is the quickest way to reach you and the first place people look.
+
+How to fix: add a "Contact" item (in the page's language) to the main
+navigation or the header of every page template.
+"""
+
+from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
+
+META = CheckMeta(
+    id="contact-link-in-header",
+    category="findability",
+    title="Every page links to the contact page from its header or menu",
+    failure_title="Some pages have no contact link in their header or menu",
+    requires=("pages", "contact_pages"),
+    weight=2,
+    mode="numeric",
+)
+
+
+def run(site: CheckInput) -> Outcome:
+    pages = site.html_pages
+    if not pages:
+        return Outcome.not_applicable("No page loaded, so there is no header to look at.")
+    contact_urls = {c.url for c in site.contact_pages}
+    missing = [
+        p
+        for p in pages
+        if not any(
+            link.location in ("header", "nav") and (link.contact_like or link.url in contact_urls) for link in p.links
+        )
+    ]
+    return Outcome(
+        1 - len(missing) / len(pages),
+        display_value=f"{len(pages) - len(missing)} of {len(pages)} pages",
+        explanation="" if not missing else "These pages have no contact link at the top of the page.",
+        evidence=[Evidence(url=p.url, selector="header, nav", snippet="no contact link") for p in missing],
+    )

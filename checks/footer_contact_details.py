@@ -1,0 +1,26 @@
+"""An email address or phone number is shown in the footer.
+
+Why it matters: a customer who just wants the number or the address expects
+it at the bottom of every page, without opening another page.
+
+How to fix: show your main support email and phone number in the site footer.
+"""
+
+from auditor.checks_api import CheckInput, CheckMeta, Outcome
+
+META = CheckMeta(
+    id="footer-contact-details",
+    category="findability",
+    title="The footer shows an email address or phone number",
+    failure_title="The footer shows no email address or phone number",
+    requires=("emails", "phones"),
+    weight=1,
+)
+
+
+def run(site: CheckInput) -> Outcome:
+    shown = [e.address for e in site.emails if "footer" in e.locations]
+    shown += [p.raw for p in site.phones if "footer" in p.locations]
+    if shown:
+        return Outcome(1.0, display_value=", ".join(shown[:3]) + (" ..." if len(shown) > 3 else ""))
+    return Outcome(0.0, display_value="none", explanation="No footer on the crawled pages shows an email or phone.")

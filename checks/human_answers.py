@@ -1,0 +1,34 @@
+"""A person answers in the end (measured by probes).
+
+Why it matters: an auto-reply is not an answer; studies that wrote to hundreds
+of companies found most never replied at all, and customers remember that.
+
+How to fix: make sure every channel you publish has an owner who answers, and
+remove channels nobody reads.
+"""
+
+from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
+from checks._common import finished
+
+META = CheckMeta(
+    id="human-answers",
+    category="responsiveness",
+    title="A person answers every channel probed",
+    failure_title="Some channels never got a human answer",
+    requires=("probes",),
+    weight=3,
+    mode="numeric",
+)
+
+
+def run(site: CheckInput) -> Outcome:
+    done = [p for channel in ("email", "form", "chat") for p in finished(site.probes, channel)]
+    if not done:
+        return Outcome.not_applicable("Not measured: no probe has finished.")
+    silent = [p for p in done if not p.first_human_reply_at]
+    return Outcome(
+        1 - len(silent) / len(done),
+        display_value=f"{len(done) - len(silent)} of {len(done)} answered by a person",
+        explanation="" if not silent else "No person answered these probes.",
+        evidence=[Evidence(snippet=f"{p.channel}: {p.target}") for p in silent],
+    )

@@ -1,0 +1,33 @@
+"""Customers can reach someone in real time: by phone, live chat or a messenger.
+
+Why it matters: urgent problems (a failed payment, a delivery at the door)
+cannot wait for an email reply; without a real-time channel customers escalate
+in public or leave.
+
+How to fix: publish a phone number, add live chat, or offer a messenger such as
+WhatsApp or Telegram, and say when it is staffed.
+"""
+
+from auditor.checks_api import CheckInput, CheckMeta, Outcome
+
+META = CheckMeta(
+    id="realtime-channel",
+    category="coverage",
+    title="There is a real-time channel (phone, chat or messenger)",
+    failure_title="There is no real-time channel",
+    requires=("phones", "chat_widgets", "messengers"),
+    weight=2,
+)
+
+
+def run(site: CheckInput) -> Outcome:
+    kinds = []
+    if site.phones:
+        kinds.append("phone")
+    if any(not w.retired for w in site.chat_widgets):
+        kinds.append("live chat")
+    if site.messengers:
+        kinds.append("messenger")
+    if kinds:
+        return Outcome(1.0, display_value=", ".join(kinds))
+    return Outcome(0.0, display_value="none", explanation="No phone, live chat or messenger link was found.")
