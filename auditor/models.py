@@ -47,6 +47,8 @@ class Email(Model):
     sources: list[str] = Field(default_factory=list)
     locations: list[Location] = Field(default_factory=list)
     label: str | None = None
+    # Pages that show the address as plain text with no mailto link beside it.
+    unlinked_on: list[str] = Field(default_factory=list)
 
 
 class Phone(Model):
@@ -56,6 +58,34 @@ class Phone(Model):
     sources: list[str] = Field(default_factory=list)
     locations: list[Location] = Field(default_factory=list)
     label: str | None = None
+    # Pages that show the number as plain text with no tel: link beside it.
+    unlinked_on: list[str] = Field(default_factory=list)
+    # The country the number belongs to, and how we know: "explicit" (written with +),
+    # "tld:de", "lang:hi-IN", "address:DE"; national numbers are read in this region.
+    region: str | None = None
+    region_source: str = ""
+
+
+class PostalAddress(Model):
+    """A postal address the site states, as one line plus the parts structured data gives."""
+
+    text: str
+    street: str = ""
+    locality: str = ""
+    region: str = ""
+    postal_code: str = ""
+    country: str = ""
+    pages: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+    locations: list[Location] = Field(default_factory=list)
+
+
+class OpeningHours(Model):
+    """When the company says it can be reached, as stated ("Mo-Fr 09:00-17:00")."""
+
+    text: str
+    pages: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
 
 
 class ContactPage(Model):
@@ -133,6 +163,8 @@ class Channels(Model):
     chat_widgets: list[ChatWidget] = Field(default_factory=list)
     social: list[SocialProfile] = Field(default_factory=list)
     messengers: list[Messenger] = Field(default_factory=list)
+    addresses: list[PostalAddress] = Field(default_factory=list)
+    opening_hours: list[OpeningHours] = Field(default_factory=list)
 
     def channel_types(self) -> list[str]:
         """The kinds of channel a customer can use, in a fixed order."""
@@ -145,6 +177,28 @@ class Channels(Model):
             "social": bool(self.social),
         }
         return [kind for kind, there in present.items() if there]
+
+
+ProbeChannel = Literal["email", "form", "chat"]
+
+
+class Probe(Model):
+    """One test message sent to the company and what came back; timestamps are ISO 8601 UTC.
+
+    `status` is "planned", "sent", "replied", "no_reply" (the waiting window closed
+    without an answer), "protected" (a CAPTCHA stopped it) or "failed".
+    """
+
+    channel: ProbeChannel
+    target: str
+    token: str
+    sent_at: str | None = None
+    first_reply_at: str | None = None
+    first_human_reply_at: str | None = None
+    auto_reply: bool | None = None
+    promised_response_time: str | None = None
+    status: str = "planned"
+    human_handover: bool | None = None
 
 
 class SiteInfo(Model):
@@ -163,6 +217,7 @@ class SiteArtifacts(Model):
     site: SiteInfo
     pages: list[Page] = Field(default_factory=list)
     channels: Channels = Field(default_factory=Channels)
+    probes: list[Probe] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
 
     @property
