@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from reports.json_report import validate_report
 from tests.conftest import free_port, run_cli
 
 
@@ -78,6 +79,7 @@ def test_score_below_fail_under_exits_1_and_still_writes_reports(sites: str, tmp
     summary = json.loads(done.stdout)
     assert summary["score"] < 90
     report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert validate_report(report) == []
     assert report["site"]["url"].endswith("/moved/")
     assert report["site"]["pages_rendered"] == 0
     by_id = {c["id"]: c for c in report["checks"]}

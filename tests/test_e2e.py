@@ -34,6 +34,7 @@ def test_demo_prints_the_score_and_where_the_report_is(demo_run: tuple[Any, Path
     done, out = demo_run
     assert done.returncode == 0, done.stderr
     assert "Score: " in done.stdout
+    assert "Crawled 5 pages, 3 rendered in Chromium." in done.stderr
     assert str(out / "report.html") in done.stdout
     for name in ("artifacts.json", "results.json", "report.json", "report.html"):
         assert (out / name).is_file(), name
@@ -99,13 +100,33 @@ def test_demo_scores_reflect_the_planted_mistakes(demo_run: tuple[Any, Path]) ->
     report = load(out / "report.json")
     checks = {c["id"]: c for c in report["checks"]}
     assert checks["contact-page-exists"]["score"] == 1
+    # /about/ has no contact link in its footer.
     assert checks["contact-link-in-footer"]["score"] == pytest.approx(4 / 5)
     assert [e["url"].split("/", 3)[3] for e in checks["contact-link-in-footer"]["evidence"]] == ["about/"]
-    assert checks["channel-types"]["score"] == 1
+    # info@ and hello@ sit side by side with no word on which to use.
     assert checks["unlabelled-emails"]["score"] == pytest.approx(0.5)
-    categories = {c["id"]: c["score"] for c in report["categories"]}
-    assert categories == {"findability": 90, "coverage": 100, "clarity": 50}
-    assert report["score"] == 80
+    assert {e["snippet"] for e in checks["unlabelled-emails"]["evidence"]} == {
+        "info@nimbus-bikes.co.uk",
+        "hello@nimbus-bikes.co.uk",
+    }
+    # Two Facebook profiles.
+    assert checks["duplicate-social-profiles"]["score"] == 0
+    # The contact page shows the phone as text without a tel: link.
+    tap = checks["tap-to-contact"]
+    assert tap["score"] < 1
+    assert [(e["url"].split("/", 3)[3], e["snippet"]) for e in tap["evidence"]] == [("contact/", "+44 20 7946 0958")]
+    assert checks["channel-types"]["score"] == 1
+    assert checks["chat-launcher-corner"]["score"] == 1
+    assert checks["first-response-email"]["mode"] == "not_applicable"
+    categories = {c["id"]: c for c in report["categories"]}
+    assert categories["findability"]["score"] < 90
+    assert categories["coverage"]["score"] == 100
+    assert categories["clarity"]["score"] < 90
+    # The overall score is the weighted mean of the category scores.
+    scored = [c for c in categories.values() if c["score"] is not None]
+    mean = sum(c["score"] * c["weight"] for c in scored) / sum(c["weight"] for c in scored)
+    assert report["score"] == round(mean)
+    assert 50 <= report["score"] < 90
 
 
 def test_report_is_rendered_again_offline_from_results(demo_run: tuple[Any, Path], tmp_path: Path) -> None:
