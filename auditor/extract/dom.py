@@ -9,7 +9,9 @@ from bs4.element import NavigableString, PageElement
 
 from auditor.models import Location
 
-_INVISIBLE = {"script", "style", "noscript", "template", "head", "title", "svg"}
+# Not "head": libxml2 leaves HTML5 elements (<main>, <header>) that follow a <script>
+# in <head> when a page has no <body> tag, where a browser would show them.
+_INVISIBLE = {"script", "style", "noscript", "template", "title", "svg"}
 _FOOTER_HINT = re.compile(r"(?:^|[\s_-])(?:footer|site-footer|page-footer|colophon)(?:$|[\s_-])", re.I)
 _HEADER_HINT = re.compile(r"(?:^|[\s_-])(?:header|masthead|topbar|top-bar)(?:$|[\s_-])", re.I)
 _NAV_HINT = re.compile(r"(?:^|[\s_-])(?:nav|navbar|menu|navigation)(?:$|[\s_-])", re.I)
@@ -55,7 +57,7 @@ def location_of(element: PageElement) -> Location:
     return found or "main"
 
 
-def visible_strings(soup: BeautifulSoup) -> list[NavigableString]:
+def visible_strings(soup: Tag) -> list[NavigableString]:
     """Text nodes a customer can read: no comments, scripts, styles or trackers."""
     out: list[NavigableString] = []
     for text in soup.find_all(string=True):
@@ -87,3 +89,62 @@ def block_text(element: PageElement) -> str:
 
 def clean_text(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
+
+
+def in_hidden_container(element: PageElement) -> bool:
+    """Inside markup a customer never sees: <noscript> trackers, <template>, <script>."""
+    return any(isinstance(p, Tag) and p.name in _INVISIBLE for p in element.parents)
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6", "dt", "th", "strong", "b", "label")
+
+
+def heading_before(element: PageElement, limit: int = 40) -> str:
+    """The short heading or term right before an element's block (`<dt>Support</dt><dd>...`)."""
+    node = element if isinstance(element, Tag) else element.parent
+    block = node if isinstance(node, Tag) and node.name in _BLOCKS else None
+    if block is None and node is not None:
+        block = node.find_parent(_BLOCKS)
+    if block is None:
+        return ""
+    previous = block.find_previous_sibling()
+    if isinstance(previous, Tag) and previous.name in _HEADINGS:
+        text = clean_text(previous.get_text(" "))
+        return text if 0 < len(text) <= limit else ""
+    return ""
+
+
+_SEPARATING = {"br", "hr", "img", "input", "button", "select", "textarea", *_BLOCKS, "ul", "ol", "dl", "dt", "tr"}
+
+
+def text_segments(soup: BeautifulSoup) -> list[tuple[NavigableString, str]]:
+    """Visible text joined across inline tags: `info@<b>shop</b>.de` reads `info@shop.de`.
+
+    Each segment is the run of text between two block boundaries, with the first text
+    node of the run as its anchor (for location and label).
+    """
+    segments: list[tuple[NavigableString, list[str]]] = []
+    previous: NavigableString | None = None
+    for text in visible_strings(soup):
+        joined = previous is not None and not _boundary_between(previous, text)
+        if joined and segments:
+            segments[-1][1].append(str(text))
+        else:
+            segments.append((text, [str(text)]))
+        previous = text
+    return [(anchor, "".join(parts)) for anchor, parts in segments]
+
+
+def _boundary_between(earlier: NavigableString, later: NavigableString) -> bool:
+    node = earlier.next_element
+    steps = 0
+    while node is not None and node is not later:
+        if isinstance(node, Tag) and node.name in _SEPARATING:
+            return True
+        if isinstance(node, Tag) and node.name in _INVISIBLE:
+            return True
+        steps += 1
+        if steps > 50:
+            return True
+        node = node.next_element
+    return node is None

@@ -8,13 +8,25 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from bs4 import BeautifulSoup, Tag
+from bs4.element import PageElement
 
 from auditor.domains import has_public_suffix
-from auditor.extract.dom import block_text, clean_text, location_of, visible_strings
+from auditor.extract.dom import (
+    block_text,
+    clean_text,
+    heading_before,
+    in_hidden_container,
+    location_of,
+    text_segments,
+    visible_strings,
+)
+from auditor.extract.obfuscation import cloudflare_elements, deobfuscate, reversed_elements
 from auditor.models import Location
 
+# Not preceded or followed by an ellipsis: "…nfo@shop.de" and "info@shop.co…" are cut-off
+# copies of an address (search snippets, truncated cards), not the address itself.
 EMAIL_RE = re.compile(
-    r"(?<![\w.+%-])([a-z0-9](?:[a-z0-9._%+-]{0,62}[a-z0-9_-])?@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})(?![\w-]|\.[a-z0-9])",
+    r"(?<![\w.+%…-])(?<!\.\.\.)([a-z0-9](?:[a-z0-9._%+-]{0,62}[a-z0-9_-])?@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})(?![\w…-]|\.[a-z0-9]|\.\.\.)",
     re.IGNORECASE,
 )
 _FILE_SUFFIX = re.compile(r"\.(?:png|jpe?g|gif|webp|svg|avif|bmp|ico|css|js|mjs|json|woff2?|ttf|mp4|webm)$", re.I)
@@ -32,6 +44,10 @@ _PLACEHOLDER_LOCALS = {
     "firstname.lastname",
     "example",
     "test",
+    "usuario",
+    "nombre",
+    "max.mustermann",
+    "vorname.nachname",
 }
 _PLACEHOLDER_DOMAINS = {
     "example.com",
@@ -43,14 +59,36 @@ _PLACEHOLDER_DOMAINS = {
     "yourcompany.com",
     "company.com",
     "mail.com.example",
-    "sentry.io",
-    "wixpress.com",
-    "sentry-next.wixpress.com",
+    "dominio.com",
+    "ejemplo.com",
+    "tudominio.com",
+    "beispiel.de",
+    "musterfirma.de",
+    "exemple.fr",
+    "exemplo.com",
+    "exemplo.com.br",
 }
+# Addresses that software bundles into pages, never meant for customers: error reporting
+# DSNs, platform bounce and build addresses.
+_INFRASTRUCTURE_HOSTS = (
+    "sentry.io",
+    "ingest.sentry.io",
+    "sentry-next.wixpress.com",
+    "wixpress.com",
+    "bugsnag.com",
+    "rollbar.com",
+    "users.noreply.github.com",
+    "noreply.github.com",
+    "mailer-daemon.googlemail.com",
+)
+_INFRASTRUCTURE_LOCALS = re.compile(r"^(?:[0-9a-f]{16,}|mailer-daemon|postmaster|bounces?(?:[+-].*)?)$")
 # A label that only repeats "this is an email" says nothing about what the address is for.
 _GENERIC_LABELS = re.compile(
-    r"^(?:e-?mail(?: us| address)?|mail|email us at|write to us|contact(?: us)?|"
-    r"почта|эл\.? ?почта|e-mail адрес|ईमेल|ई-मेल|ఇమెయిల్|correo(?: electrónico)?|courriel)$",
+    r"^(?:e-?mail(?: us| address)?(?: at)?|mail|mail us|write to us|write us|contact(?: us)?|reach us at|or|and|"
+    r"e-?mail-?adresse|schreiben sie uns|"
+    r"почта|эл\.? ?почта|электронная почта|e-mail адрес|пишите|пишите нам|"
+    r"ईमेल|ई-मेल|ई-मेल पता|ఇమెయిల్|ఈమెయిల్|ఈ-మెయిల్|"
+    r"correo(?: electrónico)?|escríbenos|courriel|adresse e-mail|メール|eメール|メールアドレス|邮箱|电子邮件)$",
     re.I,
 )
 
@@ -72,6 +110,8 @@ def normalise_address(raw: str) -> str | None:
     local, _, host = address.rpartition("@")
     if _FILE_SUFFIX.search(address) or not has_public_suffix(host):
         return None
+    if any(host == h or host.endswith("." + h) for h in _INFRASTRUCTURE_HOSTS) or _INFRASTRUCTURE_LOCALS.match(local):
+        return None
     if host in _PLACEHOLDER_DOMAINS or (
         local in _PLACEHOLDER_LOCALS and host.split(".")[0] in {"domain", "example", "email", "company", "yourdomain"}
     ):
@@ -80,7 +120,10 @@ def normalise_address(raw: str) -> str | None:
 
 
 def label_near(element: Tag | object, address: str) -> str | None:
-    """What the page says the address is for ("Support:", "Press", "Жалобы")."""
+    """What the page says the address is for ("Support:", "Press", "Жалобы").
+
+    `address` is the address as written on the page (obfuscated forms included).
+    """
     if isinstance(element, Tag) and element.name == "a":
         text = clean_text(element.get_text(" "))
         if text and "@" not in text and not _GENERIC_LABELS.match(text.strip(" :")):
@@ -90,16 +133,28 @@ def label_near(element: Tag | object, address: str) -> str | None:
             if value and "@" not in value and not _GENERIC_LABELS.match(value.strip(" :")):
                 return value[:60]
     text = block_text(element)  # type: ignore[arg-type]
-    before = text.lower().split(address, 1)[0]
+    if address.lower() not in text.lower():
+        return _heading_label(element)
+    before = text.lower().split(address.lower(), 1)[0]
     before = EMAIL_RE.sub(" ", before)
     before = re.sub(r"[+\d][\d\s().-]{6,}\d", " ", before)
     # Only the words right before the address: the end of the previous sentence or line.
     before = re.split(r"[.!?\n|•·]\s", before)[-1]
-    label = clean_text(before).strip(" :–—-|•·,")
-    if not label or len(label) > 40 or _GENERIC_LABELS.match(label):
+    label = clean_text(before).strip(" :–—-|•·,：")
+    if not label or _GENERIC_LABELS.match(label):
+        return _heading_label(element)
+    if len(label) > 40:
         return None
     original = text[text.lower().find(label) : text.lower().find(label) + len(label)]
     return original or label
+
+
+def _heading_label(element: object) -> str | None:
+    heading = heading_before(element) if isinstance(element, PageElement) else ""
+    heading = heading.strip(" :–—-|•·,：")
+    if not heading or _GENERIC_LABELS.match(heading) or "@" in heading:
+        return None
+    return heading
 
 
 def unglue(raw: str) -> str:
@@ -117,20 +172,60 @@ def unglue(raw: str) -> str:
     return raw
 
 
-def find_emails(soup: BeautifulSoup) -> list[FoundEmail]:
-    found: list[FoundEmail] = []
+def find_emails(soup: BeautifulSoup, raw_html: str = "") -> list[FoundEmail]:
+    """Every address a customer can read on the page, however the page tried to hide it.
+
+    `raw_html` (the page as served) tells entity-encoded addresses from plain ones.
+    """
+    found: dict[tuple[str, str], FoundEmail] = {}
+    served = raw_html.lower()
+    entity_encoded = bool(re.search(r"&#0*64;|&#x0*40;|&commat;", served))
+
+    def add(raw: str, source: str, element: object, shown: str | None = None) -> None:
+        address = normalise_address(unglue(raw))
+        if address is None:
+            return
+        if source == "text" and entity_encoded and address not in served:
+            source = "entity"
+        if (address, source) in found or (source == "text" and (address, "entity") in found):
+            return
+        location = location_of(element)  # type: ignore[arg-type]
+        found[(address, source)] = FoundEmail(address, source, location, label_near(element, shown or address))
+
     for anchor in soup.find_all("a", href=True):
         href = html.unescape(str(anchor["href"])).strip()
-        if not href.lower().startswith("mailto:"):
+        if not href.lower().startswith("mailto:") or in_hidden_container(anchor):
             continue
         recipients = unquote(href[7:].split("?", 1)[0])
         for raw in re.split(r"[,;]", recipients):
-            address = normalise_address(raw)
-            if address:
-                found.append(FoundEmail(address, "mailto", location_of(anchor), label_near(anchor, address)))
+            add(raw, "mailto", anchor)
+    for element, decoded in cloudflare_elements(soup):
+        if not in_hidden_container(element):
+            add(decoded, "cloudflare", element, clean_text(element.get_text(" ")) or None)
+    reversed_tags = reversed_elements(soup)
+    reversed_ids = {id(tag) for tag in reversed_tags}
+
+    def is_reversed(node: PageElement) -> bool:
+        return any(id(parent) in reversed_ids for parent in node.parents)
+
+    for element in reversed_tags:
+        shown = element.get_text("")[::-1]
+        for match in EMAIL_RE.finditer(shown):
+            add(match.group(1), "rtl", element, element.get_text(""))
     for text in visible_strings(soup):
+        if is_reversed(text):
+            continue
         for match in EMAIL_RE.finditer(str(text)):
-            address = normalise_address(unglue(match.group(1)))
-            if address:
-                found.append(FoundEmail(address, "text", location_of(text), label_near(text, address)))
-    return found
+            add(match.group(1), "text", text)
+    for anchor_text, segment in text_segments(soup):
+        if is_reversed(anchor_text):
+            continue
+        if "@" in segment:
+            for match in EMAIL_RE.finditer(segment):
+                add(match.group(1), "text", anchor_text)
+        if "＠" in segment:  # a full-width at sign, a common Japanese guard against harvesters
+            for match in EMAIL_RE.finditer(segment.replace("＠", "@")):
+                add(match.group(1), "obfuscated", anchor_text, match.group(1).replace("@", "＠"))
+        for written, candidate in deobfuscate(segment):
+            add(candidate, "obfuscated", anchor_text, written)
+    return list(found.values())

@@ -7,7 +7,7 @@ from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup, Tag
 
-from auditor.extract.dom import clean_text, location_of
+from auditor.extract.dom import clean_text, in_hidden_container, location_of
 from auditor.models import FieldKind, Form, FormField
 
 _KIND_WORDS: list[tuple[FieldKind, re.Pattern[str]]] = [
@@ -37,6 +37,13 @@ CAPTCHAS = (
     ("hcaptcha", re.compile(r"h-captcha|hcaptcha\.com", re.I)),
     ("turnstile", re.compile(r"cf-turnstile|challenges\.cloudflare\.com/turnstile", re.I)),
     ("friendly-captcha", re.compile(r"frc-captcha|friendlycaptcha", re.I)),
+)
+
+_CAPTCHA_SCRIPTS = (
+    ("recaptcha", re.compile(r"google\.com/recaptcha/(?:api|enterprise)\.js|recaptcha\.net/recaptcha", re.I)),
+    ("hcaptcha", re.compile(r"(?:js\.)?hcaptcha\.com/1/api\.js", re.I)),
+    ("turnstile", re.compile(r"challenges\.cloudflare\.com/turnstile", re.I)),
+    ("friendly-captcha", re.compile(r"friendly-challenge|@friendlycaptcha|friendlycaptcha\.com", re.I)),
 )
 
 
@@ -100,6 +107,8 @@ def find_forms(soup: BeautifulSoup, page_url: str) -> list[Form]:
     forms: list[Form] = []
     page_text = str(soup)
     for form in soup.find_all("form"):
+        if in_hidden_container(form):
+            continue
         fields = [f for f in (classify_field(form, el) for el in form.find_all(["input", "textarea", "select"])) if f]
         if not any(f.kind == "message" for f in fields):
             continue
@@ -107,6 +116,10 @@ def find_forms(soup: BeautifulSoup, page_url: str) -> list[Form]:
         captcha = next((name for name, pattern in CAPTCHAS if pattern.search(markup)), None)
         if captcha is None and form.find(class_=re.compile("captcha", re.I)):
             captcha = next((name for name, pattern in CAPTCHAS if pattern.search(page_text)), "unknown")
+        if captcha is None:
+            # Invisible challenges (reCAPTCHA v3, Turnstile managed mode) leave no mark in the
+            # form, only their script on the page, which guards the page's forms.
+            captcha = next((name for name, pattern in _CAPTCHA_SCRIPTS if pattern.search(page_text)), None)
         forms.append(
             Form(
                 page=page_url,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 # Link texts and URL slugs that lead to a way of reaching the company.
@@ -190,3 +191,8 @@ def is_contact_url(url: str) -> bool:
         return True
     segments = [s for s in re.split(r"[/_.\-]+", path) if s]
     return any(normalise(seg) in _WORDS for seg in segments) or any(w in path for w in _WORDS if not w.isascii())
+
+
+def is_contact_heading(soup: Any) -> bool:
+    """Whether the page's main heading names it a contact page ("Kontakt", "お問い合わせ")."""
+    return any(is_contact_text(heading.get_text(" ")) for heading in soup.find_all("h1", limit=2))

@@ -69,3 +69,110 @@ def test_two_bare_addresses_side_by_side_have_no_label() -> None:
 def test_generic_words_are_not_labels() -> None:
     found = addresses("<p>Email: a@shop.co.uk</p><p>ईमेल: b@shop.co.uk</p><p>E-mail us: c@shop.co.uk</p>")
     assert {a: f[2] for a, f in found.items()} == {"a@shop.co.uk": None, "b@shop.co.uk": None, "c@shop.co.uk": None}
+
+
+def _cf(address: str, key: int) -> str:
+    """Encode as Cloudflare does: a key byte, then every UTF-8 byte XOR the key."""
+    return f"{key:02x}" + "".join(f"{b ^ key:02x}" for b in address.encode())
+
+
+def test_cloudflare_span_and_link_are_decoded_and_counted_once() -> None:
+    html = (
+        f'<p>Support: <span class="__cf_email__" data-cfemail="{_cf("help@shop.co.uk", 0x41)}">'
+        "[email protected]</span></p>"
+        f'<p><a href="/cdn-cgi/l/email-protection#{_cf("help@shop.co.uk", 0x9C)}">Mail</a></p>'
+        f'<p><a href="/cdn-cgi/l/email-protection#{_cf("sales@shop.co.uk", 0x12)}">Sales</a></p>'
+    )
+    found = find_emails(parse(html), html)
+    assert sorted((e.address, e.source) for e in found) == [
+        ("help@shop.co.uk", "cloudflare"),
+        ("sales@shop.co.uk", "cloudflare"),
+    ]
+    assert next(e for e in found if e.address == "help@shop.co.uk").label == "Support"
+
+
+def test_cloudflare_output_is_validated_after_decoding() -> None:
+    html = (
+        f'<span data-cfemail="{_cf("IDOLM@STER", 0x5C)}">x</span>'
+        f'<span data-cfemail="{_cf("hi@shop.co.uk.We", 0x33)}">x</span>'
+        '<span data-cfemail="zz">x</span><span data-cfemail="0a">x</span>'
+    )
+    assert {e.address for e in find_emails(parse(html), html)} == {"hi@shop.co.uk"}
+
+
+def test_entity_encoded_addresses_are_found_and_marked() -> None:
+    html = (
+        "<p>Billing: accounts&commat;shop.co.uk</p><p>desk&#64;shop.co.uk</p>"
+        '<a href="&#109;&#97;&#105;&#108;&#116;&#111;&#58;&#98;&#64;&#115;&#104;&#111;&#112;&#46;&#100;&#101;">x</a>'
+    )
+    found = {e.address: e.source for e in find_emails(parse(html), html)}
+    assert found == {"accounts@shop.co.uk": "entity", "desk@shop.co.uk": "entity", "b@shop.de": "mailto"}
+
+
+def test_words_for_at_and_dot_in_several_languages() -> None:
+    html = (
+        "<ul><li>press [at] shop [dot] co [dot] uk</li><li>vertrieb[ät]werkzeug.de</li>"
+        "<li>zakaz (собака) veloslad (точка) ru</li><li>ventas (arroba) tienda.com.mx</li>"
+        "<li>ada [dot] chen {at} lab [dot] org</li><li>Email: webmaster at lab dot org</li>"
+        "<li>メール: info＠sakura.co.jp</li></ul>"
+    )
+    assert {e.address for e in find_emails(parse(html), html)} == {
+        "press@shop.co.uk",
+        "vertrieb@werkzeug.de",
+        "zakaz@veloslad.ru",
+        "ventas@tienda.com.mx",
+        "ada.chen@lab.org",
+        "webmaster@lab.org",
+        "info@sakura.co.jp",
+    }
+
+
+def test_prose_with_at_and_dot_is_not_an_address() -> None:
+    html = (
+        "<p>Look at this dot com story: we met at noon dot com parties.</p>"
+        "<p>We are at booth 14 (at) the fair. Find us at shop.co.uk today.</p>"
+        "<p>Собака по кличке Точка: собака Бобик точка ру.</p><p>usuario arroba dominio punto com</p>"
+    )
+    assert find_emails(parse(html), html) == []
+
+
+def test_text_reversed_on_screen_with_css_or_bdo_is_read_as_shown() -> None:
+    html = (
+        "<style>.rev { unicode-bidi: bidi-override; direction: rtl; }</style>"
+        '<p>Workshop: <span class="rev">ku.oc.pohs@pohskrow</span></p>'
+        '<p><bdo dir="rtl">ku.oc.pohs@selas</bdo></p>'
+        '<p style="direction: rtl">plain@shop.co.uk</p>'
+    )
+    found = {e.address: (e.source, e.label) for e in find_emails(parse(html), html)}
+    assert found == {
+        "workshop@shop.co.uk": ("rtl", "Workshop"),
+        "sales@shop.co.uk": ("rtl", None),
+        "plain@shop.co.uk": ("text", None),
+    }
+
+
+def test_tracking_and_infrastructure_addresses_are_rejected() -> None:
+    for raw in (
+        "3b1f7e0c9a8d4e2f8b6a1c0d9e7f5a3b@o123456.ingest.sentry.io",
+        "605a7baede844d278b89dc95ae0a9123@sentry-next.wixpress.com",
+        "mailer-daemon@shop.co.uk",
+        "12345+acme@users.noreply.github.com",
+    ):
+        assert normalise_address(raw) is None, raw
+
+
+def test_cut_off_addresses_in_snippets_are_not_taken() -> None:
+    assert addresses("<p>…nfo@shop.co.uk and info@shop.co… and ...les@shop.co.uk</p>") == {}
+
+
+def test_mailto_links_inside_noscript_or_template_are_not_on_the_page() -> None:
+    html = (
+        '<noscript><a href="mailto:track@shop.co.uk">x</a></noscript>'
+        '<template><a href="mailto:t@shop.co.uk">x</a></template>'
+    )
+    assert addresses(html) == {}
+
+
+def test_a_heading_or_term_before_the_address_is_its_label() -> None:
+    found = addresses("<dl><dt>Presse</dt><dd>presse@shop.de</dd></dl><h3>Jobs</h3><p>jobs@shop.de</p>")
+    assert {a: f[2] for a, f in found.items()} == {"presse@shop.de": "Presse", "jobs@shop.de": "Jobs"}

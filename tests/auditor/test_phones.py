@@ -38,3 +38,67 @@ def test_region_is_inferred_from_the_domain_then_the_language() -> None:
     assert infer_region("127.0.0.1", "hi") == ("IN", "lang:hi")
     assert infer_region("shop.com", "de-AT") == ("AT", "lang:de-AT")
     assert infer_region("shop.com", "") == (None, "none")
+
+
+import pytest  # noqa: E402
+
+from auditor.extract import extract_page  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Phone: 05.10.1986",  # a date
+        "Phone: 2023-11-05",  # an ISO date
+        "Tel: order 2023110512",  # an order number after the label
+        "Телефон офиса; ИНН 7707083893",  # Russian taxpayer id
+        "Телефон: ОГРН 1027700132195",  # Russian registration number
+        "Tel. USt-IdNr.: DE 287654321",  # German VAT id
+        "Phone (VAT): GB123456789",  # British VAT number
+        "Call us in Portland, OR 97205-2941",  # ZIP+4
+        "Phone firmware v3.10.2",  # a version string
+        "Call for a quote: $1,299.00",  # a price
+        "Tel: ₹ 1,299/-",  # a price in rupees
+        "Phone: 192.168.100.200",  # an IP address
+        "Fax: 020 7946 0959",  # a fax line is no way to call
+        "Phone: 555-555-5555",  # template filler
+        "Mobile: +91 9876543210",  # template filler
+        "Phone: 123-456-7890",  # template filler
+    ],
+)
+def test_numbers_that_are_not_phones(text: str) -> None:
+    assert phones(f"<main><p>{text}</p></main>", region="US") == {}
+
+
+def test_contact_block_words_vouch_for_a_number_in_the_footer() -> None:
+    assert set(phones("<footer><p>Customer care: 1-503-224-7810</p></footer>", region="US")) == {"+15032247810"}
+    assert phones("<main><p>Customer care: 1-503-224-7810</p></main>", region="US") == {}
+
+
+def test_labels_in_more_languages_and_inflections() -> None:
+    assert set(phones("<p>Приём по телефону 8-916-123-45-67</p>", region="RU")) == {"+79161234567"}
+    assert set(phones("<p>Rufen Sie uns an: 040 3890 4410</p>", region="DE")) == {"+494038904410"}
+    assert set(phones("<p>మొబైల్: 98490 12345</p>", region="IN")) == {"+919849012345"}
+    assert set(phones("<p>電話: 03-5412-7788</p>", region="JP")) == {"+81354127788"}
+    assert set(phones("<p>Portable : 06.12.34.56.78</p>", region="FR")) == {"+33612345678"}
+
+
+def test_the_region_and_how_it_was_inferred_are_recorded() -> None:
+    page = extract_page(
+        "<html lang=de><main><p>Telefon: 0711 2525 3300</p><p>Tel: +44 20 7946 0958</p></main></html>",
+        "https://krueger.de/kontakt",
+        domain="krueger.de",
+    )
+    regions = {p.e164: (p.region, p.region_source) for p in page.channels.phones}
+    assert regions == {"+4971125253300": ("DE", "tld:de"), "+442079460958": ("GB", "explicit")}
+
+
+def test_region_from_the_address_the_site_states() -> None:
+    html = (
+        '<script type="application/ld+json">{"@type": "Organization", "address": '
+        '{"@type": "PostalAddress", "streetAddress": "Calle 1", "addressLocality": "Madrid", "addressCountry": "ES"}}'
+        "</script><main><p>Teléfono: 912 345 678</p></main>"
+    )
+    page = extract_page(html, "https://libros.com/", domain="libros.com")
+    assert [(p.e164, p.region_source) for p in page.channels.phones] == [("+34912345678", "address:ES")]
+    assert infer_region("libros.com", "en", "ES") == ("ES", "address:ES")
