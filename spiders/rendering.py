@@ -1,38 +1,72 @@
-"""Which pages are rendered in Chromium, and how."""
+"""Which pages are rendered in Chromium, and how: a desktop pass for every rendered
+page, and a mobile pass for the pages where a chat widget can matter on a phone."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from scrapy_playwright.page import PageMethod
 
-from auditor.extract.chat import PROBE_SCRIPT, probe_argument
+from auditor import __version__
+from spiders.chat_inspect import InspectPlan, NetworkLog, inspect_chat
 
 # Images, media and fonts do not change which contacts a page shows or where a
 # fixed chat launcher sits, and they are most of a page's bytes.
 _HEAVY = {"image", "media", "font"}
 DESKTOP_VIEWPORT = {"width": 1366, "height": 768}
+MOBILE_VIEWPORT = {"width": 390, "height": 844}
+# An Android phone's Chrome, still saying who we are: servers that sniff for
+# "Mobile" serve their phone layout, and robots.txt rules for us still apply.
+MOBILE_USER_AGENT = (
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+    f"Chrome/131.0.0.0 Mobile Safari/537.36 contact-auditor/{__version__}"
+)
+CONTEXTS: dict[str, dict[str, Any]] = {
+    "desktop": {"viewport": DESKTOP_VIEWPORT},
+    # A device scale of 1 keeps screenshots small; what we measure is CSS pixels.
+    "mobile": {
+        "viewport": MOBILE_VIEWPORT,
+        "is_mobile": True,
+        "has_touch": True,
+        "user_agent": MOBILE_USER_AGENT,
+        "device_scale_factor": 1,
+    },
+}
 
 
 def skip_heavy_resources(request: Any) -> bool:
     return bool(request.resource_type in _HEAVY)
 
 
-def render_meta(settle_ms: int) -> dict[str, Any]:
-    """Request.meta that renders a page, lets late widgets appear, then measures them."""
+def render_meta(viewport: str, plan: InspectPlan) -> dict[str, Any]:
+    """Request.meta that renders a page in the named viewport, records its network
+    requests, then waits for, measures and photographs its chat widgets."""
+    log = NetworkLog()
     return {
         "playwright": True,
-        "playwright_context": "desktop",
-        "playwright_context_kwargs": {"viewport": DESKTOP_VIEWPORT},
-        "playwright_page_methods": [
-            PageMethod("wait_for_timeout", settle_ms),
-            PageMethod("evaluate", PROBE_SCRIPT, probe_argument()),
-        ],
+        "playwright_context": viewport,
+        "playwright_context_kwargs": CONTEXTS[viewport],
+        "playwright_page_event_handlers": log.handlers(),
+        "playwright_page_methods": [PageMethod(inspect_chat, plan, log)],
     }
 
 
-def chat_result(meta: dict[str, Any]) -> list[dict[str, Any]]:
+def chat_result(meta: dict[str, Any]) -> dict[str, Any]:
+    """What inspect_chat found, or an empty answer when it did not run."""
     for method in meta.get("playwright_page_methods") or []:
-        if getattr(method, "method", None) == "evaluate":
-            return list(method.result or [])
-    return []
+        if getattr(method, "method", None) is inspect_chat and isinstance(method.result, dict):
+            return method.result
+    return {"widgets": [], "requests": [], "failures": []}
+
+
+def page_slug(url: str) -> str:
+    """`https://x.example/hi/sampark.html` -> `hi-sampark-html`; the home page is `home`,
+    a path with no Latin letters or digits `page` (the spider numbers repeats)."""
+    parts = urlsplit(url)
+    text = unquote(parts.path + (f"-{parts.query}" if parts.query else "")).lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:60].strip("-")
+    if slug:
+        return slug
+    return "home" if parts.path in ("", "/") and not parts.query else "page"

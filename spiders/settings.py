@@ -57,4 +57,11 @@ CONTACT_AUDIT_MAX_DEPTH = 5
 CONTACT_AUDIT_RENDER = True
 CONTACT_AUDIT_RENDER_BUDGET = 10
 CONTACT_AUDIT_RENDER_SETTLE_MS = 1000
+# Per rendered page and viewport: the most time spent waiting for chat widgets to
+# appear and settle (after the load event, nudges included).
+CONTACT_AUDIT_RENDER_PAGE_BUDGET_MS = 6000
+# Render pages with a chat widget (and the home page) a second time as a phone.
+CONTACT_AUDIT_RENDER_MOBILE = True
+# The run directory, where screenshots go; none (no screenshots) outside an audit run.
+CONTACT_AUDIT_RUN_DIR = None
 REMOTE_CONTROL_ENABLED = False

@@ -1,0 +1,219 @@
+"""Inside a rendered page: wait for late chat widgets, nudge lazy ones, measure them
+with the probe, and photograph the viewport with each launcher outlined.
+
+Runs as a scrapy-playwright page method (`inspect_chat(page, plan, log)`), so one
+browser and its contexts serve every page of the crawl.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Page
+from playwright.async_api import Request as PlaywrightRequest
+from playwright.async_api import Response as PlaywrightResponse
+
+from auditor.extract.chat import PROBE_SCRIPT, probe_argument, request_evidence
+
+MAX_LOGGED = 2000
+# Resources the crawl aborts on purpose: their failures say nothing about a widget.
+ABORTED_TYPES = frozenset({"image", "media", "font"})
+
+# Lazy loaders wait for a scroll, a mouse move or a touch; give them all three,
+# then go back to the top so the launcher is measured where a visitor first sees it.
+NUDGE_SCRIPT = """
+async () => {
+  window.scrollBy(0, Math.min(600, document.documentElement.scrollHeight));
+  window.dispatchEvent(new Event('scroll'));
+  document.dispatchEvent(new Event('touchstart', { bubbles: true }));
+  await new Promise((done) => setTimeout(done, 120));
+  window.scrollTo(0, 0);
+}
+"""
+# After drawing, wait for two frames (or 150 ms where frames do not come): the
+# screenshot must show the outlines, not a frame composited before them.
+OUTLINE_SCRIPT = """
+async (boxes) => {
+  for (const b of boxes) {
+    const mark = document.createElement('div');
+    mark.setAttribute('data-contact-audit-outline', '');
+    mark.style.cssText = 'position:fixed;box-sizing:border-box;pointer-events:none;z-index:2147483647;' +
+      'border:3px solid #e11d48;border-radius:6px;left:' + (b.x - 5) + 'px;top:' + (b.y - 5) + 'px;' +
+      'width:' + (b.width + 10) + 'px;height:' + (b.height + 10) + 'px';
+    document.documentElement.appendChild(mark);
+  }
+  const frames = new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  await Promise.race([frames, new Promise((done) => setTimeout(done, 150))]);
+}
+"""
+UNOUTLINE_SCRIPT = "() => document.querySelectorAll('[data-contact-audit-outline]').forEach((m) => m.remove())"
+
+
+@dataclass
+class NetworkLog:
+    """What the page fetched while it loaded: a loader often fetches the real widget
+    script, which never appears as a <script src> in the HTML."""
+
+    urls: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+    def on_request(self, request: PlaywrightRequest) -> None:
+        if len(self.urls) < MAX_LOGGED and not request.is_navigation_request():
+            self.urls.append(request.url)
+
+    def on_request_failed(self, request: PlaywrightRequest) -> None:
+        if request.resource_type not in ABORTED_TYPES and len(self.failures) < MAX_LOGGED:
+            self.failures.append(f"{request.url} ({request.failure or 'failed'})")
+
+    def on_response(self, response: PlaywrightResponse) -> None:
+        if response.status >= 400 and len(self.failures) < MAX_LOGGED:
+            self.failures.append(f"{response.url} (HTTP {response.status})")
+
+    def handlers(self) -> dict[str, Any]:
+        """For scrapy-playwright's `playwright_page_event_handlers`."""
+        return {"request": self.on_request, "requestfailed": self.on_request_failed, "response": self.on_response}
+
+    def attach(self, page: Page) -> None:
+        """The same, for a page driven directly (tests, bench)."""
+        page.on("request", self.on_request)
+        page.on("requestfailed", self.on_request_failed)
+        page.on("response", self.on_response)
+
+
+@dataclass(frozen=True)
+class InspectPlan:
+    """How long to wait for one page, and where its screenshot goes (none without a run dir)."""
+
+    settle_ms: int = 1000
+    budget_ms: int = 6000
+    poll_ms: int = 250
+    stable_ms: int = 600
+    nudge_wait_ms: int = 1000
+    screenshot_dir: str | None = None
+    screenshot_name: str | None = None
+
+
+def _signature(result: dict[str, Any]) -> tuple[Any, ...] | None:
+    box = result.get("box")
+    return None if box is None else (box["corner"], box["x"], box["y"], box["width"], box["height"])
+
+
+def _drawn(result: dict[str, Any]) -> bool:
+    box = result.get("box")
+    return box is not None and box["corner"] != "none"
+
+
+class _Watch:
+    """When each widget was first drawn, and whether it has stopped moving."""
+
+    def __init__(self, stable_ms: int) -> None:
+        self.stable_ms = stable_ms
+        self.first_drawn: dict[str, int] = {}
+        self.last: dict[str, tuple[Any, ...] | None] = {}
+        self.since: dict[str, int] = {}
+
+    def update(self, results: list[dict[str, Any]], now: int) -> None:
+        for result in results:
+            vendor = result["vendor"]
+            if _drawn(result):
+                self.first_drawn.setdefault(vendor, now)
+            signature = _signature(result)
+            if vendor not in self.last or self.last[vendor] != signature:
+                self.last[vendor], self.since[vendor] = signature, now
+
+    def settled(self, results: list[dict[str, Any]], loading: set[str], now: int) -> bool:
+        """Every widget seen is either retired (nothing to wait for) or has a launcher
+        that kept its place for a while; a vendor known only from the network is still loading."""
+        seen = {r["vendor"] for r in results}
+        if loading - seen:
+            return False
+        return all(
+            r["retired"] or (r.get("box") is not None and now - self.since[r["vendor"]] >= self.stable_ms)
+            for r in results
+        )
+
+
+async def _probe(page: Page) -> list[dict[str, Any]]:
+    result: list[dict[str, Any]] = await page.evaluate(PROBE_SCRIPT, probe_argument())
+    return result
+
+
+async def _nudge(page: Page) -> None:
+    size = page.viewport_size or {"width": 1366, "height": 768}
+    await page.mouse.move(size["width"] / 2, size["height"] / 2)
+    await page.mouse.move(size["width"] / 2 + 40, size["height"] / 2 + 30, steps=2)
+    await page.evaluate(NUDGE_SCRIPT)
+
+
+async def _screenshot(page: Page, plan: InspectPlan, results: list[dict[str, Any]]) -> str | None:
+    if not plan.screenshot_dir or not plan.screenshot_name:
+        return None
+    path = Path(plan.screenshot_dir) / plan.screenshot_name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    boxes = [r["box"] for r in results if _drawn(r) and r["box"]["visible"]]
+    try:
+        await page.evaluate(OUTLINE_SCRIPT, boxes)
+        await page.screenshot(path=str(path), type="png", timeout=5000)
+        await page.evaluate(UNOUTLINE_SCRIPT)
+    except PlaywrightError:
+        return None  # a page that navigated away or hung keeps its measurements, without a picture
+    return plan.screenshot_name
+
+
+async def inspect_chat(page: Page, plan: InspectPlan, log: NetworkLog) -> dict[str, Any]:
+    """Wait (bounded by plan.budget_ms) until the chat widgets on the page have settled,
+    nudging once when nothing has been drawn by plan.settle_ms; then measure and photograph."""
+    loop = asyncio.get_running_loop()
+    start = loop.time()
+    watch = _Watch(plan.stable_ms)
+    nudged_at: int | None = None
+    results: list[dict[str, Any]] = []
+    error: str | None = None
+    while True:
+        try:
+            results = await _probe(page)
+        except PlaywrightError as failure:
+            error = str(failure).splitlines()[0]
+            break
+        now = int((loop.time() - start) * 1000)
+        watch.update(results, now)
+        loading = set(request_evidence(log.urls))
+        if now >= plan.budget_ms:
+            break
+        if (results or loading) and watch.settled(results, loading, now):
+            break
+        if nudged_at is None and now >= plan.settle_ms and not any(_drawn(r) for r in results):
+            # Nudging is a courtesy to lazy widgets; a page that refuses it is measured as it is.
+            with contextlib.suppress(PlaywrightError):
+                await _nudge(page)
+            nudged_at = now
+            continue
+        if nudged_at is not None and not results and not loading and now - nudged_at >= plan.nudge_wait_ms:
+            break
+        await asyncio.sleep(plan.poll_ms / 1000)
+    shot = await _screenshot(page, plan, results) if results and error is None else None
+    for result in results:
+        box = result.get("box")
+        if box is None:
+            continue
+        appeared = watch.first_drawn.get(result["vendor"])
+        box.update(
+            page=page.url,
+            screenshot=shot,
+            appeared_ms=appeared,
+            after_nudge=nudged_at is not None and appeared is not None and appeared >= nudged_at,
+        )
+    return {
+        "widgets": results,
+        "requests": list(log.urls),
+        "failures": list(log.failures),
+        "nudged": nudged_at is not None,
+        "elapsed_ms": int((loop.time() - start) * 1000),
+        "screenshot": shot,
+        "error": error,
+    }
