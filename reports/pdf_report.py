@@ -1,0 +1,147 @@
+"""report.pdf: the HTML report printed by Chromium, for a consultant to hand to a client.
+
+The same self-contained HTML, with every collapsed section opened, printed with the
+report's print styles and a running header (site, audit date) and footer (client,
+auditor, page numbers). The page may load nothing: JavaScript is off, the context is
+offline, and any request other than a `data:` URI is aborted and counted, so a report
+can never call home or leak the client's name in a URL.
+
+Playwright's async API, run with `asyncio.run`: its sync API marks an event loop as
+running for as long as the browser is open, which breaks any other asyncio user in the
+same thread (Scrapy's reactor, a test session sharing one browser).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import html
+import re
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from playwright.async_api import Browser, PdfMargins, Route, async_playwright
+
+from auditor.results import AuditResults
+from reports.html_report import render_html, when
+from reports.i18n import Catalogue, catalogue
+from reports.options import ReportOptions
+
+REPORT_NAME = "report.pdf"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--dns-prefetch-disable",
+]
+# Room above and below the page body for Chromium's header and footer templates.
+MARGINS: PdfMargins = {"top": "20mm", "bottom": "18mm", "left": "14mm", "right": "14mm"}
+_RUNNING = (
+    '<div style="width:100%;margin:0 14mm;display:flex;justify-content:space-between;gap:8mm;'
+    "font:8px system-ui,'Noto Sans','Noto Sans Devanagari',sans-serif;color:#6b7480;"
+    '-webkit-print-color-adjust:exact"><span>{left}</span><span>{right}</span></div>'
+)
+
+
+# The run's own screenshots, as the HTML template links them (see html_report.is_screenshot_path).
+_SCREENSHOT_SRC = re.compile(r'src="(screenshots/[A-Za-z0-9][A-Za-z0-9._-]*\.png)"')
+
+
+class NetworkAttemptError(RuntimeError):
+    """The report tried to load something: a bug in a template, never to be printed."""
+
+
+@asynccontextmanager
+async def chromium(executable: str) -> AsyncIterator[Browser]:
+    """A headless Chromium for printing, closed afterwards."""
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield browser
+        finally:
+            await browser.close()
+
+
+def write_pdf(results: AuditResults, out_dir: Path, options: ReportOptions | None = None) -> Path:
+    """Write `report.pdf` into `out_dir` (created if missing), with a Chromium of its own."""
+    options = options or ReportOptions()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / REPORT_NAME
+
+    async def print_once(chosen: ReportOptions) -> bytes:
+        async with chromium(chosen.chromium) as browser:
+            return await render_pdf(results, chosen, browser, run_dir=out_dir)
+
+    path.write_bytes(asyncio.run(print_once(options)))
+    return path
+
+
+async def render_pdf(
+    results: AuditResults, options: ReportOptions, browser: Browser, run_dir: Path | None = None
+) -> bytes:
+    """The PDF's bytes, with the screenshots of `run_dir` printed in.
+
+    Raises NetworkAttemptError if the page asked for anything."""
+    t = catalogue(options.lang)
+    blocked: list[str] = []
+
+    async def refuse(route: Route) -> None:
+        blocked.append(route.request.url)
+        await route.abort()
+
+    context = await browser.new_context(java_script_enabled=False, offline=True, service_workers="block")
+    try:
+        page = await context.new_page()
+        await page.route("**/*", refuse)
+        page_html = render_html(results, options, expand=True)
+        if run_dir is not None:
+            page_html = inline_screenshots(page_html, run_dir)
+        await page.set_content(page_html, wait_until="load")
+        data = await page.pdf(
+            format="A4",
+            print_background=True,
+            display_header_footer=True,
+            header_template=header_template(results, t),
+            footer_template=footer_template(options, t),
+            margin=MARGINS,
+            outline=True,  # bookmarks from the headings
+            tagged=True,  # a structure tree, for screen readers
+        )
+    finally:
+        await context.close()
+    if blocked:
+        raise NetworkAttemptError(f"the report tried to load {blocked[0]}")
+    return data
+
+
+def inline_screenshots(page_html: str, run_dir: Path) -> str:
+    """`src="screenshots/x.png"` -> a data: URI: a page set from a string has no folder to
+    resolve relative paths against, and a printed report must not read files as it goes."""
+
+    def inline(match: re.Match[str]) -> str:
+        path = run_dir / match.group(1)
+        if not path.is_file():
+            return match.group(0)
+        return f'src="data:image/png;base64,{base64.b64encode(path.read_bytes()).decode("ascii")}"'
+
+    return _SCREENSHOT_SRC.sub(inline, page_html)
+
+
+def header_template(results: AuditResults, t: Catalogue) -> str:
+    """Site and audit date on every page; the site name is page content, so escaped."""
+    left = f"{html.escape(t('report_title'))} · {html.escape(results.site.domain)}"
+    return _RUNNING.format(left=left, right=html.escape(when(results.site.started_at, t)))
+
+
+def footer_template(options: ReportOptions, t: Catalogue) -> str:
+    """Client and auditor on the left, `Page 2 of 5` on the right (Chromium fills the spans)."""
+    who = [t("fact_client") + ": " + options.client] if options.client else []
+    who += [t("fact_auditor") + ": " + options.auditor] if options.auditor else []
+    pages = html.escape(t.raw("page_of")).format(
+        page='<span class="pageNumber"></span>', total='<span class="totalPages"></span>'
+    )
+    return _RUNNING.format(left=html.escape(" · ".join(who)), right=pages)
