@@ -24,7 +24,9 @@
       "font:15px/1.5 system-ui,sans-serif;overflow:hidden;z-index:2147483000;}" +
       ".crisp-client .cc-panel[hidden]{display:none;}" +
       ".crisp-client .cc-panel-head{background:#0f766e;color:#fff;padding:10px 14px;font-weight:700;}" +
-      ".crisp-client .cc-panel-body{padding:14px;}";
+      ".crisp-client .cc-panel-body{padding:14px;}" +
+      ".crisp-client .cc-log p{margin:0 0 8px;}" +
+      ".crisp-client .cc-input{width:100%;box-sizing:border-box;font:inherit;}";
     document.head.appendChild(style);
 
     var box = document.createElement("div");
@@ -39,7 +41,8 @@
     panel.setAttribute("aria-label", "Chat");
     panel.innerHTML =
       '<div class="cc-panel-head">Nimbus Bikes</div>' +
-      '<div class="cc-panel-body"><p style="margin:0">Hi! How can we help?</p></div>';
+      '<div class="cc-panel-body"><div class="cc-log" aria-live="polite"><p>Hi! How can we help?</p></div>' +
+      '<textarea class="cc-input" rows="2" aria-label="Write a message"></textarea></div>';
 
     var launcher = document.createElement("a");
     launcher.className = "cc-launcher";
@@ -75,6 +78,54 @@
     box.appendChild(panel);
     box.appendChild(launcher);
     document.body.appendChild(box);
+    converse(panel, launcher);
+  }
+
+  // A bot answers at once; a person takes over a few seconds after the visitor asks for one,
+  // so the demo's chat probe has something true to measure. Authors are marked as vendors do.
+  function converse(panel, launcher) {
+    var log = panel.querySelector(".cc-log");
+    var input = panel.querySelector(".cc-input");
+    var botAnswered = false;
+    var handedOver = false;
+    function say(author, text) {
+      var line = document.createElement("p");
+      line.className = "cc-message cc-" + author;
+      line.setAttribute("data-author", author);
+      line.textContent = text;
+      log.appendChild(line);
+    }
+    input.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" || event.shiftKey) {
+        return;
+      }
+      event.preventDefault();
+      var text = input.value.trim();
+      input.value = "";
+      if (!text) {
+        return;
+      }
+      say("visitor", text);
+      if (/person|human|agent|someone/i.test(text) && !handedOver) {
+        handedOver = true;
+        window.setTimeout(function () {
+          say("agent", "Hi, I'm Priya from Nimbus Bikes. Happy to help!");
+        }, 3000);
+      } else if (!botAnswered) {
+        botAnswered = true;
+        window.setTimeout(function () {
+          say("bot", "I'm the Nimbus assistant. Ask me anything, or write 'person' to reach our team.");
+        }, 300);
+      }
+    });
+    window.$crisp = {
+      push: function (command) {
+        if (command && command[0] === "do" && command[1] === "chat:open") {
+          panel.hidden = false;
+          launcher.setAttribute("aria-expanded", "true");
+        }
+      },
+    };
   }
 
   window.setTimeout(function () {
