@@ -1,0 +1,1 @@
+"""History: runs, scores, findings and the probe ledger, stored through SQLAlchemy."""

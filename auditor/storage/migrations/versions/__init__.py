@@ -1,0 +1,1 @@
+"""Revisions: each file declares `revision` and `down_revision`; never edit one that shipped."""
