@@ -27,13 +27,15 @@ def run(site: CheckInput) -> Outcome:
     evidence: list[Evidence] = []
     for widget in (w for w in site.chat_widgets if not w.retired):
         for viewport, box in (("desktop", widget.placement.desktop), ("mobile", widget.placement.mobile)):
-            if box is None:
+            # "none": nothing was drawn, which the unobstructed check reports.
+            if box is None or box.corner == "none":
                 continue
             score = float(site.options.get(box.corner, 0.0))
             scores.append(score)
             if score < 1:
-                page = widget.pages[0] if widget.pages else ""
-                evidence.append(Evidence(url=page, selector=viewport, snippet=f"{widget.vendor}: {box.corner}"))
+                page = box.page or (widget.pages[0] if widget.pages else "")
+                snippet = f"{widget.vendor}: {box.corner}"
+                evidence.append(Evidence(url=page, selector=viewport, snippet=snippet, screenshot=box.screenshot))
     if not scores:
         return Outcome.not_applicable("No chat launcher was measured on screen.")
     return Outcome(

@@ -29,12 +29,20 @@ def run(site: CheckInput) -> Outcome:
             if box is None:
                 continue
             measured += 1
-            page = widget.pages[0] if widget.pages else ""
-            if not box.visible:
-                evidence.append(Evidence(url=page, selector=viewport, snippet=f"{widget.vendor}: off screen"))
+            page = box.page or (widget.pages[0] if widget.pages else "")
+            problem = ""
+            if box.corner == "none":
+                problem = "no launcher drawn"
+            elif not box.visible:
+                problem = "off screen"
             elif box.overlaps:
-                covered = ", ".join(box.overlaps)
-                evidence.append(Evidence(url=page, selector=viewport, snippet=f"{widget.vendor}: covered by {covered}"))
+                problem = "covered by " + ", ".join(box.overlaps)
+            if problem:
+                evidence.append(
+                    Evidence(
+                        url=page, selector=viewport, snippet=f"{widget.vendor}: {problem}", screenshot=box.screenshot
+                    )
+                )
     if not measured:
         return Outcome.not_applicable("No chat launcher was measured on screen.")
     return Outcome(

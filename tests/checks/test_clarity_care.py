@@ -1,4 +1,6 @@
-from auditor.models import ChatWidget, ContactPage, Email, Link, Phone, SocialProfile
+from auditor.extract.dom import parse
+from auditor.extract.readability import text_stats
+from auditor.models import ChatWidget, ContactPage, Email, Link, OpeningHours, Phone, SocialProfile
 from checks import (
     broken_contact_links,
     complaints_channel,
@@ -7,9 +9,12 @@ from checks import (
     form_fields_labelled,
     free_mail_addresses,
     messengers_offered,
+    plain_language,
     realtime_channel,
     retired_chat_widget,
     returns_policy_findable,
+    single_chat_widget,
+    support_hours_stated,
 )
 from tests.builders import BASE, judge, page, site
 
@@ -108,3 +113,36 @@ def test_form_fields_labelled() -> None:
     assert outcome.score == 0.0
     assert {e.snippet for e in outcome.evidence} == {"no label: msg", "no consent or privacy notice"}
     assert judge(form_fields_labelled, site()).score is None
+
+
+def test_support_hours_stated() -> None:
+    phone = Phone(raw="+442079460958")
+    hours = OpeningHours(text="Mo-Fr 09:00-17:00", pages=[f"{BASE}/contact/"])
+    assert judge(support_hours_stated, site(phones=[phone], opening_hours=[hours])).score == 1.0
+    assert judge(support_hours_stated, site(phones=[phone])).score == 0.0
+    assert judge(support_hours_stated, site(emails=[Email(address="a@shop.co.uk")])).score is None
+
+
+def test_single_chat_widget() -> None:
+    crisp = ChatWidget(vendor="Crisp", pages=[f"{BASE}/"])
+    assert judge(single_chat_widget, site(chat_widgets=[crisp])).score == 1.0
+    two = judge(single_chat_widget, site(chat_widgets=[crisp, ChatWidget(vendor="Drift", pages=[f"{BASE}/"])]))
+    assert (two.score, two.display_value) == (0.0, "Crisp, Drift")
+    twice = judge(single_chat_widget, site(chat_widgets=[ChatWidget(vendor="Crisp", instances=2)]))
+    assert twice.score == 0.0
+    assert twice.evidence[0].snippet == "Crisp installed 2 times"
+    assert judge(single_chat_widget, site()).score is None
+
+
+def test_plain_language_is_informative_and_works_in_any_script() -> None:
+    short = " ".join(["हम दो दिनों में जवाब देते हैं।"] * 6)
+    contact = page("/contact/", contact=True)
+    contact.text = text_stats(parse(f"<main><p>{short}</p></main>"))
+    plain = judge(plain_language, site([page("/"), contact]))
+    assert plain.score == 1.0
+    assert "words per sentence" in plain.evidence[0].snippet
+    long_sentence = " ".join(["word"] * 40) + "."
+    contact.text = text_stats(parse(f"<main><p>{long_sentence}</p></main>"))
+    assert judge(plain_language, site([page("/"), contact])).score == 0.0
+    assert plain_language.META.mode == "informative"
+    assert judge(plain_language, site([page("/")])).score is None

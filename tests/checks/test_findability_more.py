@@ -1,6 +1,7 @@
 from auditor.models import Box, ChatWidget, ContactPage, Email, Link, Phone, Placement
 from checks import (
     chat_launcher_corner,
+    chat_launcher_tap_target,
     chat_launcher_unobstructed,
     chat_on_every_page,
     contact_link_in_header,
@@ -99,3 +100,20 @@ def test_chat_on_every_page() -> None:
     assert only_home.score == 0.5
     assert [e.url for e in only_home.evidence] == [contact.url]
     assert judge(chat_on_every_page, site([home])).score is None
+
+
+def test_chat_launcher_drawn_nowhere_is_reported_once() -> None:
+    nothing = Box(corner="none", x=0, y=0, width=0, height=0, visible=False)
+    widgets = [widget(box("bottom-right"), nothing)]
+    assert judge(chat_launcher_corner, site(chat_widgets=widgets)).score == 1.0
+    outcome = judge(chat_launcher_unobstructed, site(chat_widgets=widgets))
+    assert outcome.score == 0.5
+    assert outcome.evidence[0].snippet == "Crisp: no launcher drawn"
+
+
+def test_chat_launcher_tap_target() -> None:
+    small = Box(corner="bottom-right", x=1, y=1, width=30, height=30, visible=True, page=f"{BASE}/")
+    assert judge(chat_launcher_tap_target, site(chat_widgets=[widget(None, box("bottom-right"))])).score == 1.0
+    outcome = judge(chat_launcher_tap_target, site(chat_widgets=[widget(None, small)]))
+    assert (outcome.score, outcome.display_value) == (0.0, "30×30 px")
+    assert judge(chat_launcher_tap_target, site(chat_widgets=[widget(box("bottom-right"))])).score is None

@@ -1,0 +1,42 @@
+"""The contact page is written in plain language (informative).
+
+Why it matters: customers come to the contact page with a problem and little
+patience; long sentences and long words slow them down, in any language.
+
+How to fix: keep sentences short (about 15 words), say what each channel is for
+and when it answers, and move legal text to its own page.
+"""
+
+from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
+
+META = CheckMeta(
+    id="plain-language",
+    category="human-touch",
+    title="The contact page is written plainly",
+    failure_title="The contact page is hard to read",
+    requires=("pages",),
+    weight=0,
+    mode="informative",
+    # Average words per sentence that still read as plain, and where reading gets hard.
+    options={"plain": 15, "hard": 30},
+)
+
+
+def run(site: CheckInput) -> Outcome:
+    measured = [p for p in site.html_pages if p.is_contact_page and p.text is not None and p.text.words >= 20]
+    if not measured:
+        return Outcome.not_applicable("No contact page with enough text to measure.")
+    plain, hard = float(site.options["plain"]), float(site.options["hard"])
+    evidence = []
+    scores = []
+    for page in measured:
+        assert page.text is not None
+        per_sentence = page.text.words / max(1, page.text.sentences)
+        scores.append(max(0.0, min(1.0, (hard - per_sentence) / (hard - plain))))
+        evidence.append(Evidence(url=page.url, snippet=f"{per_sentence:.0f} words per sentence ({page.lang or '?'})"))
+    return Outcome(
+        sum(scores) / len(scores),
+        display_value="; ".join(e.snippet for e in evidence[:2]),
+        explanation=f"Plain text keeps sentences near {plain:.0f} words; above {hard:.0f} most readers struggle.",
+        evidence=evidence,
+    )
