@@ -60,12 +60,13 @@ def check_config(config: AuditConfig, checks: list[Check]) -> None:
     known = {c.meta.id: c for c in checks}
     for check_id, settings in config.checks.items():
         if check_id not in known:
-            raise ConfigError(f"config: [checks.{check_id}] names no known check")
+            raise ConfigError(f"{config.where('checks', check_id)}: [checks.{check_id}] names no known check")
         unknown = sorted(set(settings.options) - set(known[check_id].meta.options))
         if unknown:
             choices = ", ".join(sorted(known[check_id].meta.options)) or "none"
             raise ConfigError(
-                f"config: checks.{check_id}.options.{unknown[0]} is not an option of that check (options: {choices})"
+                f"{config.where('checks', check_id, 'options', unknown[0])}: checks.{check_id}.options.{unknown[0]} "
+                f"is not an option of that check (options: {choices})"
             )
 
 

@@ -13,6 +13,7 @@ from auditor.models import (
     Email,
     Form,
     Messenger,
+    OpeningHours,
     Page,
     Phone,
     Probe,
@@ -22,7 +23,18 @@ from auditor.models import (
 )
 
 Mode = Literal["binary", "numeric", "informative"]
-ARTIFACTS = ("pages", "emails", "phones", "contact_pages", "forms", "chat_widgets", "social", "messengers", "probes")
+ARTIFACTS = (
+    "pages",
+    "emails",
+    "phones",
+    "contact_pages",
+    "forms",
+    "chat_widgets",
+    "social",
+    "messengers",
+    "opening_hours",
+    "probes",
+)
 
 
 @dataclass(frozen=True)
@@ -126,6 +138,11 @@ class CheckInput:
     def messengers(self) -> list[Messenger]:
         self._need("messengers")
         return self._artifacts.channels.messengers
+
+    @property
+    def opening_hours(self) -> list[OpeningHours]:
+        self._need("opening_hours")
+        return self._artifacts.channels.opening_hours
 
     @property
     def probes(self) -> list[Probe]:

@@ -12,11 +12,27 @@ import typer
 from rich.console import Console
 
 from auditor import __version__
+from auditor.audit import check_config
+from auditor.commands.options import ConfigOption, KeepOption, NoHistoryOption
 from auditor.config import AuditConfig, load_config
 from auditor.errors import EXIT_BELOW_THRESHOLD, EXIT_INTERNAL, AuditError, UsageError
-from auditor.pipeline import FORMATS, gather, judge, load_results, parse_formats, prepare_out_dir, render_reports
+from auditor.history import History, open_history, record
+from auditor.pipeline import (
+    FORMATS,
+    check_printer,
+    gather,
+    judge,
+    load_results,
+    parse_formats,
+    prepare_out_dir,
+    render_reports,
+    report_options,
+    stored_report_config,
+)
 from auditor.progress import CrawlProgress
+from auditor.registry import discover
 from auditor.results import AuditResults, band
+from reports.options import ReportOptions
 
 app = typer.Typer(
     name="contact-audit",
@@ -28,7 +44,12 @@ app = typer.Typer(
 )
 err = Console(stderr=True, highlight=False)
 
-FormatOption = Annotated[str, typer.Option("--format", "-f", help="Report formats, comma-separated: html,json.")]
+FormatOption = Annotated[
+    str, typer.Option("--format", "-f", help="Report formats, comma-separated: html,json,pdf,md,junit,csv or all.")
+]
+LangOption = Annotated[
+    str | None, typer.Option("--lang", help="Language of the report texts: en or hi (default: report.lang or en).")
+]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on the terminal.")]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print a machine-readable summary on stdout.")]
 
@@ -69,12 +90,23 @@ def gate(results: AuditResults, fail_under: float | None) -> int:
     return 0
 
 
-def run_audit(url: str, config: AuditConfig, out_dir: Path, formats: list[str], quiet: bool) -> AuditResults:
+def run_audit(
+    url: str,
+    config: AuditConfig,
+    out_dir: Path,
+    formats: list[str],
+    quiet: bool,
+    options: ReportOptions,
+    history: History | None = None,
+) -> AuditResults:
+    check_config(config, discover())
     prepare_out_dir(out_dir)
     with CrawlProgress(err, enabled=not quiet) as progress:
         artifacts = gather(url, config, out_dir, on_progress=progress.update)
     results = judge(artifacts, config, out_dir)
-    render_reports(results, out_dir, formats)
+    if history is not None:
+        results = record(history, results, out_dir)
+    render_reports(results, out_dir, formats, options)
     return results
 
 
@@ -92,7 +124,10 @@ def audit(
     render: Annotated[bool | None, typer.Option("--render/--no-render", help="Render key pages in Chromium.")] = None,
     formats: FormatOption = "html,json",
     fail_under: Annotated[float | None, typer.Option(help="Exit 1 when the score is below this (0-100).")] = None,
-    config: Annotated[Path | None, typer.Option("--config", "-c", help="A contact-audit TOML config file.")] = None,
+    config: ConfigOption = None,
+    lang: LangOption = None,
+    no_history: NoHistoryOption = False,
+    keep: KeepOption = None,
     quiet: QuietOption = False,
     as_json: JsonOption = False,
 ) -> None:
@@ -102,9 +137,15 @@ def audit(
             raise UsageError(f"--fail-under must be between 0 and 100, not {fail_under:g}")
         chosen = parse_formats(formats)
         settings = load_config(
-            config, {"max_pages": max_pages, "max_depth": max_depth, "delay": delay, "render": render}
+            config,
+            {"max_pages": max_pages, "max_depth": max_depth, "delay": delay, "render": render},
+            discover=Path.cwd(),
+            environ=os.environ,
         )
-        results = run_audit(url, settings, out, chosen, quiet or as_json)
+        options = report_options(settings.report, settings, lang)
+        check_printer(options, chosen)
+        history = open_history(settings, not no_history, keep)
+        results = run_audit(url, settings, out, chosen, quiet or as_json, options, history)
     except AuditError as error:
         raise fail(error) from None
     summary(results, out, as_json, quiet)
@@ -115,12 +156,20 @@ def audit(
 def report(
     run_dir: Annotated[Path, typer.Argument(help="A run directory written by `contact-audit audit`.")],
     formats: FormatOption = "html,json",
+    lang: LangOption = None,
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", "-c", help="Take the [report] branding from this file, not from the run."),
+    ] = None,
     quiet: QuietOption = False,
 ) -> None:
     """Re-render the reports of a finished run from its results.json, without crawling."""
     try:
+        chosen = parse_formats(formats)
         results = load_results(run_dir)
-        written = render_reports(results, run_dir, parse_formats(formats))
+        settings = load_config(config)
+        branding = settings.report if config is not None else stored_report_config(results)
+        written = render_reports(results, run_dir, chosen, report_options(branding, settings, lang))
     except AuditError as error:
         raise fail(error) from None
     if not quiet:
@@ -133,6 +182,10 @@ def demo(
     out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the demo report.")] = Path(
         "contact-audit-demo"
     ),
+    lang: LangOption = None,
+    probes: Annotated[
+        bool, typer.Option("--probes", help="Also probe email, form and chat through a local mail server (~30 s).")
+    ] = False,
     quiet: QuietOption = False,
 ) -> None:
     """Serve the bundled demo company site on 127.0.0.1 and audit it."""
@@ -141,15 +194,56 @@ def demo(
 
     try:
         settings = load_config(None, {"delay": 0.0})
-        with demo_site() as root, serve(root) as base:
-            if not quiet:
-                err.print(f"Serving the demo site (Nimbus Bikes) at {base}/", markup=False)
-            results = run_audit(base + "/", settings, out, list(FORMATS), quiet)
+        options = report_options(settings.report, settings, lang)
+        if probes:
+            from auditor.probes.demo import run_probe_demo
+
+            say = (lambda _: None) if quiet else (lambda line: err.print(line, markup=False))
+            results = run_probe_demo(settings, out, list(FORMATS), options, say)
+        else:
+            with demo_site() as root, serve(root) as base:
+                if not quiet:
+                    err.print(f"Serving the demo site (Nimbus Bikes) at {base}/", markup=False)
+                results = run_audit(base + "/", settings, out, list(FORMATS), quiet, options)
     except AuditError as error:
         raise fail(error) from None
     summary(results, out, False, quiet)
     if not quiet:
         typer.echo(f"Open {(out / 'report.html').resolve().as_uri()} in a browser to read the report.")
+
+
+@app.command("eval")
+def evaluate_corpus(
+    corpus: Annotated[Path, typer.Argument(help="A labelled corpus: labels.json beside its pages.")] = Path(
+        "tests/corpus"
+    ),
+    baselines: Annotated[
+        bool, typer.Option("--baselines/--no-baselines", help="Also run other extractors on the corpus.")
+    ] = True,
+    as_json: JsonOption = False,
+) -> None:
+    """Measure contact extraction (precision, recall) on a labelled corpus, beside other extractors."""
+    from auditor.evaluate import evaluate
+    from auditor.evaluate_report import evaluation_dict, print_evaluation
+
+    try:
+        result = evaluate(corpus, with_baselines=baselines)
+    except AuditError as error:
+        raise fail(error) from None
+    if as_json:
+        typer.echo(json.dumps(evaluation_dict(result), ensure_ascii=False, indent=2))
+    else:
+        print_evaluation(result, Console(width=200))
+    raise typer.Exit(0 if result.meets_targets() else EXIT_BELOW_THRESHOLD)
+
+
+def _probe_app() -> typer.Typer:
+    from auditor.probes.cli import app as probe_app
+
+    return probe_app
+
+
+app.add_typer(_probe_app(), name="probe")
 
 
 def _version(value: bool) -> None:
@@ -183,3 +277,13 @@ def main() -> None:
             soft_wrap=True,
         )
         sys.exit(EXIT_INTERNAL)
+
+
+def _register_commands() -> None:
+    # They use this module's options and helpers, so they are imported once it is complete.
+    from auditor.commands import register
+
+    register(app)
+
+
+_register_commands()

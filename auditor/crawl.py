@@ -74,6 +74,7 @@ def crawl_site(
     config: AuditConfig,
     *,
     log_file: Path | None = None,
+    run_dir: Path | None = None,
     on_progress: Callable[[int, int, int], None] | None = None,
 ) -> SiteArtifacts:
     """Crawl one site. Raises SiteError (with the partial artifacts attached) when it cannot be audited."""
@@ -88,6 +89,8 @@ def crawl_site(
     started = now()
     settings = scrapy_settings(config, log_file)
     settings.set("LOG_INSTALL_ROOT_HANDLER", log_file is not None, priority="cmdline")
+    # Screenshots of chat widgets go into the run directory, beside the reports.
+    settings.set("CONTACT_AUDIT_RUN_DIR", str(run_dir) if run_dir else None, priority="cmdline")
     process = CrawlerProcess(settings)
     crawler = process.create_crawler(SiteSpider)
     findings: list[PageFindings] = []

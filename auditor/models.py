@@ -23,6 +23,14 @@ class Link(Model):
     contact_like: bool = False
 
 
+class TextStats(Model):
+    """The size of a page's readable text: enough to judge how plain it is."""
+
+    words: int = 0
+    sentences: int = 0
+    long_words: int = 0
+
+
 class Page(Model):
     url: str
     status: int | None = None
@@ -35,6 +43,7 @@ class Page(Model):
     links: list[Link] = Field(default_factory=list)
     error: str | None = None
     warnings: list[str] = Field(default_factory=list)
+    text: TextStats | None = None
 
     @property
     def ok(self) -> bool:
@@ -115,7 +124,14 @@ class Form(Model):
 
 
 class Box(Model):
-    """Where a chat launcher sits in one viewport, in CSS pixels."""
+    """Where a chat launcher sits in one viewport, in CSS pixels, as measured on `page`.
+
+    `corner` is "none" when the widget's code ran but no launcher was drawn (hidden
+    in this viewport, or broken). `overlaps` names what is drawn over the launcher's
+    centre (what a tap would hit instead); `intersects` names the other fixed
+    elements sharing its space, above or below it. Both say "cookie banner: ...",
+    "back to top: ...", "chat widget: VENDOR" when they recognise the element.
+    """
 
     corner: str
     x: float
@@ -124,6 +140,11 @@ class Box(Model):
     height: float
     visible: bool
     overlaps: list[str] = Field(default_factory=list)
+    intersects: list[str] = Field(default_factory=list)
+    page: str = ""
+    screenshot: str | None = None
+    appeared_ms: int | None = None
+    after_nudge: bool = False
 
 
 class Placement(Model):
@@ -132,11 +153,22 @@ class Placement(Model):
 
 
 class ChatWidget(Model):
+    """One vendor's chat widget across the site.
+
+    `missing_on` lists the rendered pages that loaded without it; `instances` is the
+    most copies seen on one page (2: embedded twice); `failed_requests` are requests
+    for the vendor's code that failed while the page loaded.
+    """
+
     vendor: str
     pages: list[str] = Field(default_factory=list)
     evidence: list[str] = Field(default_factory=list)
     placement: Placement = Field(default_factory=Placement)
     retired: bool = False
+    vendor_id: str = ""
+    missing_on: list[str] = Field(default_factory=list)
+    instances: int = 1
+    failed_requests: list[str] = Field(default_factory=list)
 
 
 class SocialProfile(Model):
@@ -182,11 +214,21 @@ class Channels(Model):
 ProbeChannel = Literal["email", "form", "chat"]
 
 
+class ProbeEvent(Model):
+    """One moment in a probe's timeline: sent, a reply (automatic or from a person), a handover asked."""
+
+    at: str
+    kind: Literal["sent", "auto_reply", "human_reply", "handover_asked"]
+    note: str = ""
+    seconds_after_sent: float | None = None
+
+
 class Probe(Model):
     """One test message sent to the company and what came back; timestamps are ISO 8601 UTC.
 
     `status` is "planned", "sent", "replied", "no_reply" (the waiting window closed
-    without an answer), "protected" (a CAPTCHA stopped it) or "failed".
+    without an answer), "protected" (a CAPTCHA stopped it), "failed", or "unknown" (a
+    crash interrupted the send: it may have gone out, and is never sent again).
     """
 
     channel: ProbeChannel
@@ -199,6 +241,11 @@ class Probe(Model):
     promised_response_time: str | None = None
     status: str = "planned"
     human_handover: bool | None = None
+    # Why a probe failed, was not sent (CAPTCHA) or is in doubt; empty otherwise.
+    detail: str = ""
+    # The wait for a person's answer counted in the configured business hours only.
+    business_seconds_to_human_reply: float | None = None
+    events: list[ProbeEvent] = Field(default_factory=list)
 
 
 class SiteInfo(Model):

@@ -6,27 +6,63 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from auditor.audit import audit
-from auditor.config import AuditConfig
-from auditor.crawl import crawl_site
-from auditor.errors import SiteError, UsageError
+from auditor.config import AuditConfig, ReportConfig
+from auditor.crawl import chromium_path, crawl_site
+from auditor.errors import ConfigError, SiteError, UsageError
 from auditor.models import SiteArtifacts
 from auditor.results import AuditResults
 
+if TYPE_CHECKING:
+    from reports.options import ReportOptions
+
 ARTIFACTS_FILE = "artifacts.json"
 RESULTS_FILE = "results.json"
-FORMATS = ("html", "json")
+FORMATS = ("html", "json", "pdf", "md", "junit", "csv")
 
 
 def parse_formats(value: str) -> list[str]:
+    """`--format md,junit` -> ["md", "junit"]; `all` stands for every format."""
     formats = [f.strip().lower() for f in value.split(",") if f.strip()]
+    formats = [chosen for f in formats for chosen in (FORMATS if f == "all" else (f,))]
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
-        raise UsageError(f"unknown report format '{','.join(unknown) or value}'; choose from {', '.join(FORMATS)}")
+        raise UsageError(
+            f"unknown report format '{','.join(unknown) or value}'; choose from {', '.join(FORMATS)} or all"
+        )
     return list(dict.fromkeys(formats))
+
+
+def report_options(report: ReportConfig, config: AuditConfig, lang: str | None = None) -> ReportOptions:
+    """The reports' language and branding: `--lang` over the [report] table; the logo inlined."""
+    from reports.i18n import languages
+    from reports.options import LogoError, ReportOptions, logo_data_uri
+
+    chosen = (lang or report.lang).strip().lower()
+    if chosen not in languages():
+        raise UsageError(f"unknown report language '{chosen}'; choose from {', '.join(languages())}")
+    try:
+        logo = logo_data_uri(Path(report.logo)) if report.logo else ""
+    except LogoError as error:
+        raise ConfigError(f"report.logo: {error}") from None
+    return ReportOptions(
+        lang=chosen, client=report.client, auditor=report.auditor, logo=logo, chromium=chromium_path(config)
+    )
+
+
+def stored_report_config(results: AuditResults) -> ReportConfig:
+    """The [report] table the run was audited with, so that `report RUN` dresses it the same way."""
+    try:
+        report = ReportConfig.model_validate(results.settings.get("report") or {})
+    except ValidationError:
+        return ReportConfig()
+    if report.logo and not Path(report.logo).is_file():
+        report.logo = ""  # the run was moved to another machine: a report without the logo beats none
+    return report
 
 
 def _write(path: Path, text: str) -> None:
@@ -47,13 +83,24 @@ def gather(
 ) -> SiteArtifacts:
     """Crawl the site and save artifacts.json, even when the crawl fails part-way."""
     try:
-        artifacts = crawl_site(url, config, log_file=out_dir / "crawl.log", on_progress=on_progress)
+        artifacts = crawl_site(url, config, log_file=out_dir / "crawl.log", run_dir=out_dir, on_progress=on_progress)
     except SiteError as error:
         if isinstance(error.partial, SiteArtifacts):
             _write(out_dir / ARTIFACTS_FILE, error.partial.model_dump_json(indent=2))
         raise
+    add_ledger_probes(artifacts, config)
     _write(out_dir / ARTIFACTS_FILE, artifacts.model_dump_json(indent=2))
     return artifacts
+
+
+def add_ledger_probes(artifacts: SiteArtifacts, config: AuditConfig) -> None:
+    """Finished probes of this site, from the probe ledger, for the responsiveness checks."""
+    from auditor.probes.view import ledger_probes
+
+    probes, warning = ledger_probes(config.probes, artifacts.site.domain, config.history.url or None)
+    artifacts.probes = probes
+    if warning:
+        artifacts.warnings.append(warning)
 
 
 def judge(artifacts: SiteArtifacts, config: AuditConfig, out_dir: Path) -> AuditResults:
@@ -62,12 +109,38 @@ def judge(artifacts: SiteArtifacts, config: AuditConfig, out_dir: Path) -> Audit
     return results
 
 
-def render_reports(results: AuditResults, out_dir: Path, formats: list[str]) -> list[Path]:
+def check_printer(options: ReportOptions, formats: list[str]) -> None:
+    """Refuse a PDF without Chromium before any work, not after a long crawl."""
+    if "pdf" in formats and not Path(options.chromium).exists():
+        raise ConfigError(
+            f"Chromium, which prints report.pdf, was not found at {options.chromium}; install Debian's "
+            "chromium package, set CONTACT_AUDIT_CHROMIUM, or leave pdf out of --format"
+        )
+
+
+def render_reports(
+    results: AuditResults, out_dir: Path, formats: list[str], options: ReportOptions | None = None
+) -> list[Path]:
+    """Write each format from the results alone; nothing here touches the site."""
+    from reports.csv_report import write_csv
     from reports.html_report import write_html
     from reports.json_report import write_json
+    from reports.junit_report import write_junit
+    from reports.markdown_report import write_markdown
+    from reports.options import ReportOptions
+    from reports.pdf_report import write_pdf
 
-    writers = {"html": write_html, "json": write_json}
-    return [writers[f](results, out_dir) for f in formats]
+    options = options or ReportOptions(chromium=chromium_path(AuditConfig()))
+    check_printer(options, formats)
+    writers: dict[str, Callable[[], Path]] = {
+        "html": lambda: write_html(results, out_dir, options),
+        "json": lambda: write_json(results, out_dir),
+        "pdf": lambda: write_pdf(results, out_dir, options),
+        "md": lambda: write_markdown(results, out_dir, options),
+        "junit": lambda: write_junit(results, out_dir),
+        "csv": lambda: write_csv(results, out_dir),
+    }
+    return [writers[f]() for f in formats]
 
 
 def load_results(run_dir: Path) -> AuditResults:

@@ -6,6 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from auditor.changes import Changes, HistoryPoint
 from auditor.models import Channels, Model, Probe, SiteInfo
 
 SCHEMA_VERSION = "1.0"
@@ -71,6 +72,9 @@ class AuditResults(Model):
     channels: Channels
     probes: list[Probe] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
+    # Filled from the history database at audit time; empty with --no-history.
+    history: list[HistoryPoint] = Field(default_factory=list)
+    changes: Changes | None = None
     pages: list[PageSummary] = Field(default_factory=list)
     settings: dict[str, Any] = Field(default_factory=dict)
 

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, ClassVar
 
+# A form back end for fixture sites: (path, urlencoded body) -> (status, headers, body).
+PostHandler = Callable[[str, bytes], tuple[int, dict[str, str], bytes]]
+
 
 class QuietHandler(SimpleHTTPRequestHandler):
     """A static file handler that does not write a log line per request."""
 
     redirects: ClassVar[dict[str, str]] = {}
+    on_post: ClassVar[PostHandler | None] = None
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
         pass
@@ -29,11 +33,27 @@ class QuietHandler(SimpleHTTPRequestHandler):
             return
         super().do_GET()
 
+    def do_POST(self) -> None:
+        handler = type(self).on_post
+        if handler is None:
+            self.send_error(501, "Unsupported method ('POST')")
+            return
+        length = int(self.headers.get("Content-Length") or 0)
+        status, headers, body = handler(self.path, self.rfile.read(length))
+        self.send_response(status)
+        for name, value in {**headers, "Content-Length": str(len(body))}.items():
+            self.send_header(name, value)
+        self.end_headers()
+        self.wfile.write(body)
+
 
 @contextmanager
-def serve(root: Path, redirects: dict[str, str] | None = None, port: int = 0) -> Iterator[str]:
-    """Serve `root` on 127.0.0.1 and yield its base URL (`http://127.0.0.1:PORT`)."""
-    handler = type("Handler", (QuietHandler,), {"redirects": dict(redirects or {})})
+def serve(
+    root: Path, redirects: dict[str, str] | None = None, port: int = 0, on_post: PostHandler | None = None
+) -> Iterator[str]:
+    """Serve `root` on 127.0.0.1 and yield its base URL (`http://127.0.0.1:PORT`); POSTs go to `on_post`."""
+    attributes = {"redirects": dict(redirects or {}), "on_post": staticmethod(on_post) if on_post else None}
+    handler = type("Handler", (QuietHandler,), attributes)
     server = ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(root)))
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="sitehost", daemon=True)

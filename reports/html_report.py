@@ -7,6 +7,7 @@ autoescaped, never marks data `|safe`, and only http(s) URLs become links.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -15,30 +16,16 @@ from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from auditor.results import AuditResults, CheckResult, band
+from auditor.names import display_name
+from auditor.results import AuditResults, CategoryResult, CheckResult, band
+from reports.i18n import Catalogue, catalogue
+from reports.options import ReportOptions
 
 REPORT_NAME = "report.html"
 TEMPLATE_NAME = "report.html.j2"
 PASSING = 0.9
 SCORED_MODES = ("binary", "numeric")
 # Networks and chat vendors are stored as lower-case ids; these are spelt otherwise.
-PROPER_NAMES = {
-    "facebook-customer-chat": "Facebook customer chat",
-    "github": "GitHub",
-    "helpscout": "Help Scout",
-    "hubspot": "HubSpot",
-    "jivochat": "JivoChat",
-    "kakaotalk": "KakaoTalk",
-    "linkedin": "LinkedIn",
-    "livechat": "LiveChat",
-    "reviews": "Review sites",
-    "tiktok": "TikTok",
-    "vk": "VK",
-    "wechat": "WeChat",
-    "whatsapp": "WhatsApp",
-    "youtube": "YouTube",
-    "zoho-salesiq": "Zoho SalesIQ",
-}
 
 
 @dataclass(frozen=True)
@@ -51,24 +38,35 @@ class CheckSections:
     other: list[CheckResult]
 
 
-def write_html(results: AuditResults, out_dir: Path) -> Path:
+def write_html(results: AuditResults, out_dir: Path, options: ReportOptions | None = None) -> Path:
     """Write `report.html` into `out_dir` (created if missing) and return its path."""
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / REPORT_NAME
-    path.write_text(render_html(results), encoding="utf-8")
+    path.write_text(render_html(results, options), encoding="utf-8")
     return path
 
 
-def render_html(results: AuditResults) -> str:
-    """The HTML report as a string."""
-    template = _environment().get_template(TEMPLATE_NAME)
+def render_html(results: AuditResults, options: ReportOptions | None = None, *, expand: bool = False) -> str:
+    """The HTML report as a string; `expand` opens every collapsed section, for print."""
+    options = options or ReportOptions()
+    t = catalogue(options.lang)
+    template = _environment(t).get_template(TEMPLATE_NAME)
     return template.render(
         results=results,
         sections=check_sections(results.checks),
-        category_titles={c.id: c.title for c in results.categories},
+        category_titles=category_titles(results.categories, t),
         settings=flatten_settings(results.settings),
-        duration=_duration(results.site.started_at, results.site.finished_at),
+        duration=duration(results.site.started_at, results.site.finished_at, t),
+        branding=options,
+        expand=expand,
     )
+
+
+def category_titles(categories: list[CategoryResult], t: Catalogue) -> dict[str, str]:
+    """Category names in the report's language; English keeps the titles the scoring wrote."""
+    if t.lang == "en":
+        return {c.id: c.title for c in categories}
+    return {c.id: t.texts.get(f"category_{c.id}", c.title) for c in categories}
 
 
 def check_sections(checks: list[CheckResult]) -> CheckSections:
@@ -109,6 +107,15 @@ def flatten_settings(settings: dict[str, Any], prefix: str = "") -> list[tuple[s
     return rows
 
 
+_SCREENSHOT = re.compile(r"screenshots/[A-Za-z0-9][A-Za-z0-9._-]*\.png")
+
+
+def is_screenshot_path(value: object) -> bool:
+    """Only the run's own screenshots become images: a plain relative path inside the
+    run directory, where the report lives, never a URL or a path out of it."""
+    return isinstance(value, str) and _SCREENSHOT.fullmatch(value) is not None and ".." not in value
+
+
 def is_web_url(value: object) -> bool:
     """Only these may become links: no javascript:, data: or relative surprises."""
     return isinstance(value, str) and value.lower().startswith(("http://", "https://"))
@@ -123,14 +130,7 @@ def short_url(url: str) -> str:
     return parts.netloc + (rest if rest != "/" else "")
 
 
-def display_name(name: str) -> str:
-    """`whatsapp` -> `WhatsApp`, `tawk` -> `Tawk`: ids as a reader expects to see them."""
-    if name in PROPER_NAMES:
-        return PROPER_NAMES[name]
-    return name[:1].upper() + name[1:].replace("-", " ")
-
-
-def when(timestamp: str | None) -> str:
+def when(timestamp: str | None, t: Catalogue | None = None) -> str:
     """`2025-03-04T09:15:00+00:00` -> `4 March 2025, 09:15 UTC`; other text is shown as it is."""
     if not timestamp:
         return "–"
@@ -139,10 +139,13 @@ def when(timestamp: str | None) -> str:
     except ValueError:
         return timestamp
     zone = moment.tzname() or ""
-    return f"{moment.day} {moment:%B %Y, %H:%M} {zone}".strip()
+    month = (t or catalogue()).months[moment.month - 1]  # not %B: that follows the machine's locale
+    return f"{moment.day} {month} {moment:%Y, %H:%M} {zone}".strip()
 
 
-def _duration(started: str, finished: str | None) -> str:
+def duration(started: str, finished: str | None, t: Catalogue | None = None) -> str:
+    """How long the crawl took, `1 min 12 s`; empty when unknown."""
+    t = t or catalogue()
     try:
         seconds = (datetime.fromisoformat(finished or "") - datetime.fromisoformat(started)).total_seconds()
     except (TypeError, ValueError):
@@ -150,14 +153,14 @@ def _duration(started: str, finished: str | None) -> str:
     if seconds < 0:
         return ""
     minutes, rest = divmod(round(seconds), 60)
-    return f"{minutes} min {rest} s" if minutes else f"{rest} s"
+    return t("duration_min_s", minutes=minutes, seconds=rest) if minutes else t("duration_s", seconds=rest)
 
 
 def _check_band(check: CheckResult) -> str:
     return band(None if check.score is None else check.score * 100)
 
 
-def _environment() -> Environment:
+def _environment(t: Catalogue) -> Environment:
     env = Environment(
         loader=PackageLoader("reports", "templates"),
         autoescape=True,  # every string in the results may come from a hostile page
@@ -166,9 +169,11 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     env.tests["web_url"] = is_web_url
+    env.tests["screenshot_path"] = is_screenshot_path
     env.filters["short_url"] = short_url
-    env.filters["when"] = when
+    env.filters["when"] = lambda timestamp: when(timestamp, t)
     env.filters["display_name"] = display_name
     env.filters["check_band"] = _check_band
     env.globals["band"] = band
+    env.globals["t"] = t  # a global, so that macros see it too
     return env

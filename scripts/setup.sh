@@ -1,5 +1,5 @@
 # Sourced by scripts/demo and scripts/test: makes .venv with the pinned packages and
-# installs Debian's Chromium when it is missing. Safe to run again: it skips what is done.
+# installs Debian's Chromium, fonts and poppler-utils when missing. Safe to run again: it skips what is done.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,11 +31,21 @@ if [ ! -f "$stamp" ] && ! { [ -z "$EXTRAS" ] && compgen -G "$VENV/.installed-$ha
 fi
 
 CHROMIUM="${CONTACT_AUDIT_CHROMIUM:-/usr/bin/chromium}"
-if [ ! -x "$CHROMIUM" ]; then
-    say "Installing Chromium from Debian's packages"
+# Debian packages, each only when missing: Chromium renders pages and prints report.pdf;
+# fonts-noto-core draws Hindi and other Indic scripts (without it they print as empty
+# boxes); poppler-utils' pdftoppm lets the tests look at a printed page.
+DEBS=()
+if [ ! -x "$CHROMIUM" ]; then DEBS+=(chromium); fi
+if ! fc-list 2>/dev/null | grep -qi devanagari; then DEBS+=(fonts-noto-core); fi
+if ! command -v pdftoppm >/dev/null; then DEBS+=(poppler-utils); fi
+# The history tests run a throw-away PostgreSQL cluster with initdb and pg_ctl.
+if [ "$EXTRAS" = test ] && ! command -v initdb >/dev/null \
+    && ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then DEBS+=(postgresql); fi
+if [ "${#DEBS[@]}" -gt 0 ]; then
+    say "Installing from Debian's packages: ${DEBS[*]}"
     SUDO=""
     if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${DEBS[@]}" >/dev/null
 fi
 export CONTACT_AUDIT_CHROMIUM="$CHROMIUM"

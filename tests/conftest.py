@@ -11,10 +11,29 @@ from pathlib import Path
 
 import pytest
 
+from auditor.config_file import ENVIRONMENT
 from auditor.sitehost import serve
 
 SITES = Path(__file__).parent / "sites"
 ROOT = Path(__file__).parent.parent
+# A PostgreSQL cluster for the history tests (fixtures `postgres_server`, `history_url`).
+pytest_plugins = ["tests.postgres"]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_history(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Every audit a test runs stores its history in a throw-away folder, never the user's."""
+    cleared = ("CONTACT_AUDIT_DB", "GITHUB_STEP_SUMMARY", *ENVIRONMENT)  # a developer's own settings, too
+    saved = {name: os.environ.get(name) for name in ("XDG_DATA_HOME", *cleared)}
+    os.environ["XDG_DATA_HOME"] = str(tmp_path_factory.mktemp("xdg-data"))
+    for name in cleared:
+        os.environ.pop(name, None)
+    yield
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 def free_port() -> int:
@@ -38,9 +57,9 @@ def sites() -> Iterator[str]:
         yield base
 
 
-def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run `contact-audit` as a user would, in a fresh process."""
-    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
+def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `contact-audit` as a user would, in a fresh process (`env` adds or overrides variables)."""
+    env = {**os.environ, "PYTHONWARNINGS": "ignore", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "auditor", *args],
         capture_output=True,

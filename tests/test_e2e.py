@@ -182,3 +182,36 @@ def test_depth_cap(sites: str, tmp_path: Path) -> None:
     assert max(depths.values()) == 2
     assert "ru/blog/3.html" in depths
     assert "ru/blog/4.html" not in depths
+
+
+def test_demo_writes_every_report_format(demo_run: tuple[Any, Path]) -> None:
+    _, out = demo_run
+    for name in ("report.pdf", "report.md", "report.junit.xml", "findings.csv"):
+        assert (out / name).stat().st_size > 0, name
+    assert (out / "report.pdf").read_bytes().startswith(b"%PDF-")
+    assert "**Contact score: " in (out / "report.md").read_text(encoding="utf-8")
+
+
+def without_network() -> list[str]:
+    """A command prefix that runs in an empty network namespace, when this machine allows one."""
+    if shutil.which("unshare") and subprocess.run(["unshare", "-n", "true"], capture_output=True).returncode == 0:
+        return ["unshare", "-n"]
+    return []
+
+
+def test_every_format_is_rendered_again_offline_in_hindi(demo_run: tuple[Any, Path], tmp_path: Path) -> None:
+    _, out = demo_run
+    copy = tmp_path / "run"
+    copy.mkdir()
+    shutil.copy(out / "results.json", copy)  # nothing else: no artifacts, no earlier reports
+    command = [*without_network(), sys.executable, "-m", "auditor", "report", str(copy), "--format", "all"]
+    done = subprocess.run([*command, "--lang", "hi"], capture_output=True, text=True, timeout=240)
+    assert done.returncode == 0, done.stderr
+    names = {"report.html", "report.json", "report.pdf", "report.md", "report.junit.xml", "findings.csv"}
+    assert names <= {p.name for p in copy.iterdir()}
+    assert load(copy / "report.json") == load(out / "report.json")
+    assert "संपर्क स्कोर" in (copy / "report.html").read_text(encoding="utf-8")
+    assert "**संपर्क स्कोर: " in (copy / "report.md").read_text(encoding="utf-8")
+    done = subprocess.run([*command, "--lang", "fr"], capture_output=True, text=True, timeout=240)
+    assert done.returncode == 2
+    assert done.stderr.strip() == "contact-audit: error: unknown report language 'fr'; choose from en, hi"

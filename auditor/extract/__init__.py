@@ -10,22 +10,16 @@ from urllib.parse import urldefrag, urljoin
 from auditor.domains import same_site
 from auditor.extract.chat import FoundWidget, find_in_html, vendors
 from auditor.extract.dom import clean_text, location_of, parse
-from auditor.extract.emails import find_emails
-from auditor.extract.forms import find_forms
-from auditor.extract.phones import find_phones, infer_region
-from auditor.extract.social import classify_link
-from auditor.extract.words import is_contact_text, is_contact_url
+from auditor.extract.page_channels import page_channels
+from auditor.extract.readability import text_stats
+from auditor.extract.words import is_contact_heading, is_contact_text, is_contact_url
 from auditor.models import (
     Box,
     Channels,
     ChatWidget,
-    Email,
     Link,
-    Messenger,
     Page,
-    Phone,
     Placement,
-    SocialProfile,
 )
 
 _SKIP_SCHEMES = re.compile(r"^(?:mailto|tel|callto|sms|javascript|data|whatsapp|viber|tg|skype):", re.I)
@@ -75,6 +69,9 @@ def _widgets(found: list[FoundWidget], url: str) -> list[ChatWidget]:
                 evidence=widget.evidence,
                 placement=placement,
                 retired=widget.retired,
+                vendor_id=widget.vendor,
+                instances=widget.instances,
+                failed_requests=widget.failed_requests,
             )
         )
     return widgets
@@ -104,55 +101,15 @@ def extract_page(
         lang=lang,
         links=_links(soup, url, domain),
     )
-    page.is_contact_page = is_contact_url(url) or is_contact_text(title.split("–")[0].split("|")[0].split(" - ")[0])
-    region, _ = infer_region(domain, lang)
-    channels = Channels()
-    for email in find_emails(soup):
-        channels.emails.append(
-            Email(
-                address=email.address,
-                pages=[url],
-                sources=[email.source],
-                locations=[email.location],
-                label=email.label,
-            )
-        )
-    for phone in find_phones(soup, region, page.is_contact_page):
-        channels.phones.append(
-            Phone(
-                raw=phone.raw,
-                e164=phone.e164,
-                pages=[url],
-                sources=[phone.source],
-                locations=[phone.location],
-                label=phone.label,
-            )
-        )
-    for anchor in soup.find_all("a", href=True):
-        found = classify_link(str(anchor["href"]))
-        if found is None:
-            continue
-        if found.kind == "social":
-            channels.social.append(
-                SocialProfile(
-                    network=found.network,
-                    url=found.url,
-                    handle=found.handle,
-                    pages=[url],
-                    locations=[location_of(anchor)],
-                )
-            )
-        else:
-            channels.messengers.append(
-                Messenger(
-                    network=found.network,
-                    url=found.url,
-                    target=found.handle,
-                    pages=[url],
-                    locations=[location_of(anchor)],
-                )
-            )
-    channels.forms = find_forms(soup, url)
+    page.is_contact_page = (
+        is_contact_url(url)
+        or is_contact_text(title.split("–")[0].split("|")[0].split(" - ")[0])
+        or is_contact_heading(soup)
+    )
+    if page.is_contact_page:
+        page.text = text_stats(soup)
+    channels, warnings = page_channels(soup, html, url, domain=domain, lang=lang, contact_page=page.is_contact_page)
+    page.warnings.extend(warnings)
     widgets = {w.vendor: w for w in find_in_html(soup)}
     for widget in rendered_widgets or []:
         if widget.vendor in widgets:

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from auditor.extract import PageFindings
+from auditor.extract.chat.placement import merge_widgets
 from auditor.models import Channels, ContactPage, Email, Page, Phone
 
 T = TypeVar("T", bound=object)
@@ -112,5 +113,7 @@ def build_channels(findings: list[PageFindings]) -> tuple[list[Page], Channels]:
     channels.social = _merge((s for c in every for s in c.social), lambda s: s.url)
     channels.messengers = _merge((m for c in every for m in c.messengers), lambda m: m.url)
     channels.forms = _merge((f for c in every for f in c.forms), lambda f: f"{f.page} {f.action}")
-    channels.chat_widgets = _merge((w for c in every for w in c.chat_widgets), lambda w: w.vendor)
+    channels.chat_widgets = merge_widgets((w for c in every for w in c.chat_widgets), pages)
+    channels.addresses = _merge((a for c in every for a in c.addresses), lambda a: a.text.casefold())
+    channels.opening_hours = _merge((h for c in every for h in c.opening_hours), lambda h: h.text.casefold())
     return pages, channels

@@ -25,9 +25,11 @@ from auditor.models import (
     Link,
     Location,
     Messenger,
+    OpeningHours,
     Page,
     Phone,
     Placement,
+    PostalAddress,
     SiteArtifacts,
     SiteInfo,
     SocialProfile,
@@ -225,6 +227,18 @@ def sample_results(**site: Any) -> AuditResults:
                 locations=["contact-page"],
             )
         ],
+        addresses=[
+            PostalAddress(
+                text="Langstrasse 12, 8004, Zürich, CH",
+                street="Langstrasse 12",
+                locality="Zürich",
+                postal_code="8004",
+                country="CH",
+                pages=[CONTACT],
+                sources=["jsonld"],
+            )
+        ],
+        opening_hours=[OpeningHours(text="Mo-Fr 08:00-18:00", pages=[CONTACT], sources=["jsonld"])],
     )
     return AuditResults(
         tool=ToolInfo(name="contact-auditor", version="0.1.0"),
@@ -360,11 +374,14 @@ def test_probes_validate_when_complete() -> None:
             "first_reply_at": "2025-03-04T09:20:05+00:00",
             "first_human_reply_at": None,
             "auto_reply": True,
-            "promised_response_time": "within 2 working days",
+            "promised_response_time": "P2D",
             "status": "replied",
+            "human_handover": None,
         }
     ]
     assert validate_report(data) == []
+    del data["probes"][0]["human_handover"]
+    assert validate_report(data) != []
 
 
 def test_additional_fields_are_allowed() -> None:
@@ -391,6 +408,8 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "chat_widget": ChatWidget,
     "social_profile": SocialProfile,
     "messenger": Messenger,
+    "postal_address": PostalAddress,
+    "opening_hours": OpeningHours,
 }
 
 
@@ -515,6 +534,8 @@ def test_channel_map(soup: BeautifulSoup) -> None:
     assert "recaptcha" in soup.select_one("#channel-forms").get_text()
     assert "cookie-banner" in soup.select_one("#channel-chat").get_text()
     assert soup.select_one('#channel-social a[href="https://instagram.com/velowerk"]').get_text() == "velowerk"
+    assert "Langstrasse 12, 8004, Zürich, CH" in soup.select_one("#channel-addresses").get_text()
+    assert "Mo-Fr 08:00-18:00" in soup.select_one("#channel-hours").get_text()
     assert "No " not in soup.select_one("#channels").get_text()
 
 
