@@ -20,8 +20,11 @@ from twisted.python.failure import Failure
 from auditor.domains import host_of, registrable_domain, same_site
 from auditor.extract import PageFindings, extract_page
 from auditor.extract.chat import from_probe, vendors
+from auditor.extract.chat.placement import add_mobile, mark_measured
+from auditor.extract.decoding import decode_html
 from auditor.models import Page
-from spiders.rendering import chat_result, render_meta
+from spiders.chat_inspect import InspectPlan
+from spiders.rendering import MOBILE_USER_AGENT, chat_result, page_slug, render_meta
 
 MAX_ENTRY_REDIRECTS = 5
 ProgressCallback = Callable[[int, int, int], None]
@@ -61,6 +64,7 @@ class SiteSpider(scrapy.Spider):
         self.pages_done = 0
         self.pages_rendered = 0
         self.renders_requested = 0
+        self.screenshot_slugs: dict[str, str] = {}
         self.home_url = url
 
     def _progress(self) -> None:
@@ -115,7 +119,7 @@ class SiteSpider(scrapy.Spider):
         if self.renders_requested >= self.settings.getint("CONTACT_AUDIT_RENDER_BUDGET"):
             return False
         hints_widget = bool(html_page.channels.chat_widgets) or any(
-            host in raw_html for v in vendors() for host in v.script_hosts
+            signal in raw_html for v in vendors() for signal in v.url_signals
         )
         return depth == 0 or html_page.page.is_contact_page or hints_widget or url == self.home_url
 
@@ -132,10 +136,15 @@ class SiteSpider(scrapy.Spider):
             )
             yield from self._finish(PageFindings(page=page))
             return
+        # Our own decoding: servers mislabel encodings and serve images as text/html.
+        decoded = decode_html(response.body, response.headers.get(b"Content-Type"))
+        if decoded.text is None:
+            page = Page(url=response.url, status=response.status, depth=depth, referrer=referrer)
+            page.warnings = decoded.warnings
+            yield from self._finish(PageFindings(page=page))
+            return
         try:
-            findings = extract_page(
-                response.text, response.url, domain=self.domain, status=response.status, depth=depth
-            )
+            findings = extract_page(decoded.text, response.url, domain=self.domain, status=response.status, depth=depth)
         except Exception as error:  # hostile or broken markup must not stop the crawl
             page = Page(
                 url=response.url,
@@ -147,28 +156,48 @@ class SiteSpider(scrapy.Spider):
             yield from self._finish(PageFindings(page=page))
             return
         findings.page.referrer = referrer
+        findings.page.warnings.extend(decoded.warnings)
         yield from self._follow(findings, depth)
-        if response.status < 400 and self._should_render(response.url, depth, findings, response.text):
+        if response.status < 400 and self._should_render(response.url, depth, findings, decoded.text):
             self.renders_requested += 1
-            meta = {
-                **render_meta(self.settings.getint("CONTACT_AUDIT_RENDER_SETTLE_MS")),
-                "raw": findings,
-                "page_depth": depth,
-            }
-            yield scrapy.Request(
-                response.url,
-                callback=self.parse_rendered,
-                errback=self.render_failed,
-                dont_filter=True,
-                meta=meta,
-                priority=200,
-            )
+            yield self._render_request(response.url, "desktop", {"raw": findings, "page_depth": depth})
             return
         yield from self._finish(findings)
+
+    def _render_request(self, url: str, viewport: str, meta: dict[str, Any]) -> scrapy.Request:
+        run_dir = self.settings.get("CONTACT_AUDIT_RUN_DIR") or None
+        plan = InspectPlan(
+            settle_ms=self.settings.getint("CONTACT_AUDIT_RENDER_SETTLE_MS"),
+            budget_ms=self.settings.getint("CONTACT_AUDIT_RENDER_PAGE_BUDGET_MS"),
+            screenshot_dir=str(run_dir) if run_dir else None,
+            screenshot_name=self._screenshot_name(url, viewport) if run_dir else None,
+        )
+        desktop = viewport == "desktop"
+        return scrapy.Request(
+            url,
+            callback=self.parse_rendered if desktop else self.parse_mobile,
+            errback=self.render_failed if desktop else self.mobile_failed,
+            dont_filter=True,
+            meta={**render_meta(viewport, plan), **meta},
+            headers=None if desktop else {"User-Agent": MOBILE_USER_AGENT},
+            priority=200,
+        )
+
+    def _screenshot_name(self, url: str, viewport: str) -> str:
+        """`screenshots/<page>-<viewport>.png`, relative to the run directory; one name per page."""
+        if url not in self.screenshot_slugs:
+            base = slug = page_slug(url)
+            taken = set(self.screenshot_slugs.values())
+            number = 2
+            while slug in taken:
+                slug, number = f"{base}-{number}", number + 1
+            self.screenshot_slugs[url] = slug
+        return f"screenshots/{self.screenshot_slugs[url]}-{viewport}.png"
 
     def parse_rendered(self, response: Response) -> Iterator[Any]:
         raw: PageFindings = response.meta["raw"]
         assert isinstance(response, TextResponse)
+        inspection = chat_result(response.meta)
         rendered = extract_page(
             response.text,
             raw.page.url,
@@ -176,19 +205,48 @@ class SiteSpider(scrapy.Spider):
             status=raw.page.status or 200,
             depth=raw.page.depth,
             rendered=True,
-            rendered_widgets=from_probe(chat_result(response.meta)),
+            rendered_widgets=from_probe(inspection["widgets"], inspection["requests"], inspection["failures"]),
         )
         rendered.page.referrer = raw.page.referrer
         self.pages_rendered += 1
         _mark_rendered_only(raw, rendered)
+        _note_inspection(rendered, inspection, "desktop")
+        # Rendered DOM holds the scripts a loader injected; the served HTML says how
+        # many times the site itself embeds the widget.
+        embedded = {w.vendor_id: w.instances for w in raw.channels.chat_widgets}
+        for widget in rendered.channels.chat_widgets:
+            widget.instances = max(widget.instances, embedded.get(widget.vendor_id, 1))
         yield from self._follow(rendered, raw.page.depth)
+        if self._wants_mobile(rendered):
+            yield self._render_request(raw.page.url, "mobile", {"rendered": rendered})
+            return
+        yield from self._finish(rendered)
+
+    def _wants_mobile(self, rendered: PageFindings) -> bool:
+        """A second, phone-sized rendering only where it can tell something: pages with
+        a widget, and the home page (a widget may exist only on phones)."""
+        if not self.settings.getbool("CONTACT_AUDIT_RENDER_MOBILE"):
+            return False
+        return bool(rendered.channels.chat_widgets) or rendered.page.url == self.home_url or rendered.page.depth == 0
+
+    def parse_mobile(self, response: Response) -> Iterator[Any]:
+        rendered: PageFindings = response.meta["rendered"]
+        inspection = chat_result(response.meta)
+        if inspection.get("error"):
+            rendered.page.warnings.append(f"chat widgets could not be measured on mobile: {inspection['error']}")
+        else:
+            found = from_probe(inspection["widgets"], inspection["requests"], inspection["failures"])
+            rendered.channels.chat_widgets = add_mobile(rendered.channels.chat_widgets, found, rendered.page.url)
+        yield from self._finish(rendered)
+
+    def mobile_failed(self, failure: Failure) -> Iterator[Any]:
+        rendered: PageFindings = failure.request.meta["rendered"]  # type: ignore[attr-defined]
+        rendered.page.warnings.append(f"could not be rendered in a mobile viewport: {_reason(failure)}")
         yield from self._finish(rendered)
 
     def render_failed(self, failure: Failure) -> Iterator[Any]:
         raw: PageFindings = failure.request.meta["raw"]  # type: ignore[attr-defined]
-        message = failure.getErrorMessage().strip().splitlines()
-        reason = message[0] if message else failure.type.__name__ if failure.type else "unknown error"
-        raw.page.warnings.append(f"could not be rendered in Chromium: {reason}")
+        raw.page.warnings.append(f"could not be rendered in Chromium: {_reason(failure)}")
         self.warnings.append(f"{raw.page.url} could not be rendered; its raw HTML was audited instead")
         yield from self._finish(raw)
 
@@ -228,6 +286,20 @@ class SiteSpider(scrapy.Spider):
         self.pages_done += 1
         self._progress()
         yield findings
+
+
+def _reason(failure: Failure) -> str:
+    message = failure.getErrorMessage().strip().splitlines()
+    return message[0] if message else failure.type.__name__ if failure.type else "unknown error"
+
+
+def _note_inspection(findings: PageFindings, inspection: dict[str, Any], viewport: str) -> None:
+    """Widgets whose code is on the page but drew nothing get a "none" box, unless the
+    measurement itself failed, which the page's warnings say."""
+    if inspection.get("error"):
+        findings.page.warnings.append(f"chat widgets could not be measured ({viewport}): {inspection['error']}")
+        return
+    mark_measured(findings.channels.chat_widgets, findings.page.url, viewport)
 
 
 def _mark_rendered_only(raw: PageFindings, rendered: PageFindings) -> None:
