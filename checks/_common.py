@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from auditor.checks_api import Evidence, Outcome
-from auditor.models import Probe
+from auditor.checks_api import CheckInput, Evidence, Outcome
+from auditor.models import Page, Probe
 from auditor.scoring import log_normal_score
 
 # Words for returns, refunds and complaints policies, in the languages audited sites use.
@@ -141,3 +141,15 @@ def first_response_outcome(probes: list[Probe], channel: str, p10: float, median
         explanation=f"Typical: {human_duration(median)}; the fastest tenth answer within {human_duration(p10)}.",
         evidence=evidence,
     )
+
+
+def pages_without_contact_link(site: CheckInput, regions: tuple[str, ...]) -> tuple[list[Page], list[Page]]:
+    """The pages that loaded, and those among them with no contact link in any of `regions`."""
+    pages = site.html_pages
+    contact_urls = {c.url for c in site.contact_pages}
+    missing = [
+        p
+        for p in pages
+        if not any(link.location in regions and (link.contact_like or link.url in contact_urls) for link in p.links)
+    ]
+    return pages, missing

@@ -8,6 +8,7 @@ page carries it, including landing pages and pages in other languages.
 """
 
 from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
+from checks._common import pages_without_contact_link
 
 META = CheckMeta(
     id="contact-link-in-footer",
@@ -21,15 +22,9 @@ META = CheckMeta(
 
 
 def run(site: CheckInput) -> Outcome:
-    pages = site.html_pages
+    pages, missing = pages_without_contact_link(site, ("footer",))
     if not pages:
         return Outcome.not_applicable("No page loaded, so there is no footer to look at.")
-    contact_urls = {c.url for c in site.contact_pages}
-    missing = [
-        p
-        for p in pages
-        if not any(link.location == "footer" and (link.contact_like or link.url in contact_urls) for link in p.links)
-    ]
     share = 1 - len(missing) / len(pages)
     explanation = ""
     if missing:

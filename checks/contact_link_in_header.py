@@ -8,6 +8,7 @@ navigation or the header of every page template.
 """
 
 from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
+from checks._common import pages_without_contact_link
 
 META = CheckMeta(
     id="contact-link-in-header",
@@ -21,17 +22,9 @@ META = CheckMeta(
 
 
 def run(site: CheckInput) -> Outcome:
-    pages = site.html_pages
+    pages, missing = pages_without_contact_link(site, ("header", "nav"))
     if not pages:
         return Outcome.not_applicable("No page loaded, so there is no header to look at.")
-    contact_urls = {c.url for c in site.contact_pages}
-    missing = [
-        p
-        for p in pages
-        if not any(
-            link.location in ("header", "nav") and (link.contact_like or link.url in contact_urls) for link in p.links
-        )
-    ]
     return Outcome(
         1 - len(missing) / len(pages),
         display_value=f"{len(pages) - len(missing)} of {len(pages)} pages",
