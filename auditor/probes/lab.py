@@ -143,6 +143,8 @@ class MailLab:
         log = Path(self._dir.name) / "pymap.log"
         with log.open("ab") as output:
             self._imap_process = subprocess.Popen(command, stdout=output, stderr=output)
+        with self._delivery_lock:
+            self._delivery = None  # a connection to an earlier server proves nothing about this one
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
@@ -160,9 +162,10 @@ class MailLab:
 
     def stop_imap(self) -> None:
         """Stop the IMAP server at once, as a crash or a network cut would."""
-        if self._imap_process is not None and self._imap_process.poll() is None:
-            self._imap_process.kill()
-            self._imap_process.wait(timeout=10)
+        process = self._imap_process  # the one running now, even if a restart replaces it meanwhile
+        if process is not None and process.poll() is None:
+            process.kill()
+            process.wait(timeout=10)
         with self._delivery_lock:
             self._delivery = None
 

@@ -98,6 +98,7 @@ def test_collecting_resumes_after_the_imap_server_goes_away(lab: MailLab, ledger
     assert str(caught.value).endswith("run `contact-audit probe collect` again to resume")
     assert by_target(ledger)["support"].auto_reply is True  # what was stored stays stored
 
+    cut.join()
     lab.start_imap()  # back, but empty: the helpdesk's people still answer into it
     report = collect(ledger, config.probes, wait_seconds=10)
     probes = by_target(ledger)
