@@ -19,6 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from auditor.names import display_name
 from auditor.results import AuditResults, CategoryResult, CheckResult, band
 from reports.i18n import Catalogue, catalogue
+from reports.i18n.check_texts import translate_checks
 from reports.options import ReportOptions
 
 REPORT_NAME = "report.html"
@@ -51,6 +52,7 @@ def render_html(results: AuditResults, options: ReportOptions | None = None, *, 
     options = options or ReportOptions()
     t = catalogue(options.lang)
     template = _environment(t).get_template(TEMPLATE_NAME)
+    results = translate_checks(results, t.lang)
     return template.render(
         results=results,
         sections=check_sections(results.checks),

@@ -23,6 +23,7 @@ from auditor.names import display_name
 from auditor.results import AuditResults, CheckResult, band
 from reports.html_report import category_titles, check_sections, short_url, when
 from reports.i18n import catalogue
+from reports.i18n.check_texts import translate_checks
 from reports.options import ReportOptions
 
 REPORT_NAME = "report.md"
@@ -99,6 +100,7 @@ def render_markdown(results: AuditResults, options: ReportOptions | None = None)
 
 def _render(results: AuditResults, options: ReportOptions, limits: Limits, truncated: bool) -> str:
     t = catalogue(options.lang)
+    results = translate_checks(results, t.lang)
     sections = check_sections(results.checks)
     return (
         _environment()

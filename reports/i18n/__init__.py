@@ -1,9 +1,10 @@
 """The report's own words in the reader's language: one JSON catalogue per language.
 
-Only the report chrome is translated (headings, labels, table headers, band names).
-What the checks wrote (titles, explanations, recommendations) comes from results.json
-and is shown as it is. A catalogue is a flat map of keys to texts with `{name}`
-placeholders; a key ending in `_one`/`_other` is a plural pair, picked by `plural()`.
+This catalogue translates the report chrome (headings, labels, table headers, band
+names); `check_texts` translates the shipped checks' titles, descriptions and
+recommendations. What a check found (explanations, evidence) is shown as written.
+A catalogue is a flat map of keys to texts with `{name}` placeholders; a key ending in
+`_one`/`_other` is a plural pair, picked by `plural()`.
 """
 
 from __future__ import annotations
