@@ -23,21 +23,13 @@ from pathlib import Path
 
 from playwright.async_api import Browser, PdfMargins, Route, async_playwright
 
+from auditor.browser import CHROMIUM_ARGS
 from auditor.results import AuditResults
 from reports.html_report import render_html, when
 from reports.i18n import Catalogue, catalogue
 from reports.options import ReportOptions
 
 REPORT_NAME = "report.pdf"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--dns-prefetch-disable",
-]
 # Room above and below the page body for Chromium's header and footer templates.
 MARGINS: PdfMargins = {"top": "20mm", "bottom": "18mm", "left": "14mm", "right": "14mm"}
 _RUNNING = (
@@ -59,7 +51,7 @@ class NetworkAttemptError(RuntimeError):
 async def chromium(executable: str) -> AsyncIterator[Browser]:
     """A headless Chromium for printing, closed afterwards."""
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
+        browser = await playwright.chromium.launch(executable_path=executable, args=list(CHROMIUM_ARGS), headless=True)
         try:
             yield browser
         finally:

@@ -5,6 +5,7 @@ options and config file; everything else is plain Scrapy and scrapy-playwright.
 """
 
 from auditor import __version__
+from auditor.browser import CHROMIUM_ARGS
 
 BOT_NAME = "contact-auditor"
 SPIDER_MODULES = ["spiders"]
@@ -37,16 +38,7 @@ PLAYWRIGHT_BROWSER_TYPE = "chromium"
 PLAYWRIGHT_LAUNCH_OPTIONS = {
     "executable_path": "/usr/bin/chromium",
     "headless": True,
-    "args": [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--dns-prefetch-disable",
-        "--disable-quic",
-    ],
+    "args": list(CHROMIUM_ARGS),
 }
 PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT = 20_000
 PLAYWRIGHT_ABORT_REQUEST = "spiders.rendering.skip_heavy_resources"

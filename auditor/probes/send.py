@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from playwright.sync_api import Browser, sync_playwright
 
+from auditor.browser import CHROMIUM_ARGS
 from auditor.config import AuditConfig
 from auditor.crawl import chromium_path
 from auditor.errors import EXIT_SITE_FAILED, AuditError, ConfigError
@@ -49,7 +50,7 @@ def check_ready(config: ProbesConfig, items: list[PlanItem]) -> None:
 def chromium(config: AuditConfig) -> Iterator[Browser]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=chromium_path(config), headless=True, args=["--no-sandbox", "--disable-gpu"]
+            executable_path=chromium_path(config), headless=True, args=list(CHROMIUM_ARGS)
         )
         try:
             yield browser

@@ -12,19 +12,11 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.async_api import Browser, BrowserContext, Playwright, Route, async_playwright
 
+from auditor.browser import CHROMIUM_ARGS
 from spiders.chat_inspect import InspectPlan, NetworkLog, inspect_chat
 from spiders.rendering import CONTEXTS, skip_heavy_resources
 
 T = TypeVar("T")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--dns-prefetch-disable",
-]
 # Short waits keep the suite quick; the fixture widgets appear within a second.
 TEST_PLAN = InspectPlan(settle_ms=600, budget_ms=4000, stable_ms=400, nudge_wait_ms=700, poll_ms=150)
 
@@ -87,7 +79,7 @@ def chromium() -> Iterator[Chromium]:
     loop = asyncio.new_event_loop()
     playwright = loop.run_until_complete(async_playwright().start())
     browser = loop.run_until_complete(
-        playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS)
+        playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=list(CHROMIUM_ARGS))
     )
     chromium = Chromium(loop, playwright, browser)
     try:
