@@ -13,7 +13,16 @@ from rich.console import Console
 
 from auditor import __version__
 from auditor.audit import check_config
-from auditor.commands.options import ConfigOption, KeepOption, NoHistoryOption
+from auditor.commands.options import (
+    ConfigOption,
+    JsonOption,
+    KeepOption,
+    LangOption,
+    NoHistoryOption,
+    QuietOption,
+    err,
+    fail,
+)
 from auditor.config import AuditConfig, load_config
 from auditor.errors import EXIT_BELOW_THRESHOLD, EXIT_INTERNAL, AuditError, UsageError
 from auditor.history import History, open_history, record
@@ -42,21 +51,9 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-err = Console(stderr=True, highlight=False)
-
 FormatOption = Annotated[
     str, typer.Option("--format", "-f", help="Report formats, comma-separated: html,json,pdf,md,junit,csv or all.")
 ]
-LangOption = Annotated[
-    str | None, typer.Option("--lang", help="Language of the report texts: en or hi (default: report.lang or en).")
-]
-QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on the terminal.")]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print a machine-readable summary on stdout.")]
-
-
-def fail(error: AuditError) -> typer.Exit:
-    err.print(f"contact-audit: error: {error}", markup=False, soft_wrap=True)
-    return typer.Exit(error.exit_code)
 
 
 def summary(results: AuditResults, out_dir: Path, as_json: bool, quiet: bool) -> None:

@@ -1,7 +1,7 @@
-"""What the command modules share with `auditor.cli` without importing it (which registers them).
+"""What every command shares: common options, the error console and `fail`.
 
-`fail` and the options mirror those in `auditor.cli`; a command module imports from here
-at load time, and from `auditor.cli` only inside a function, once the CLI is complete.
+`auditor.cli` and the command modules import these; a command module imports from
+`auditor.cli` only inside a function, once the CLI is complete (it registers them).
 """
 
 from __future__ import annotations
@@ -36,6 +36,6 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print a machine-readab
 
 
 def fail(error: AuditError) -> typer.Exit:
-    """One sentence on stderr and the error's exit code, as `auditor.cli.fail` does."""
+    """One sentence on stderr and the error's exit code."""
     err.print(f"contact-audit: error: {error}", markup=False, soft_wrap=True)
     return typer.Exit(error.exit_code)
