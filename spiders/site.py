@@ -118,10 +118,10 @@ class SiteSpider(scrapy.Spider):
             return False
         if self.renders_requested >= self.settings.getint("CONTACT_AUDIT_RENDER_BUDGET"):
             return False
-        hints_widget = bool(html_page.channels.chat_widgets) or any(
-            signal in raw_html for v in vendors() for signal in v.url_signals
-        )
-        return depth == 0 or html_page.page.is_contact_page or hints_widget or url == self.home_url
+        if depth == 0 or url == self.home_url or html_page.page.is_contact_page or html_page.channels.chat_widgets:
+            return True
+        # Scanning the raw HTML for every vendor's signals is only worth it when nothing else decided.
+        return any(signal in raw_html for v in vendors() for signal in v.url_signals)
 
     def parse_page(self, response: Response) -> Iterator[Any]:
         depth = int(response.meta.get("page_depth", 0))
