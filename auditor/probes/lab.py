@@ -135,10 +135,9 @@ class MailLab:
             "--key",
             str(self.key_file),
             "dict",
-            "--demo-user",
-            self.user,
-            "--demo-password",
-            self.password,
+            # "=" form: a random password may start with "-", which argparse reads as an option.
+            f"--demo-user={self.user}",
+            f"--demo-password={self.password}",
         ]
         log = Path(self._dir.name) / "pymap.log"
         with log.open("ab") as output:
