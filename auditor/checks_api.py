@@ -17,6 +17,7 @@ from auditor.models import (
     Page,
     Phone,
     Probe,
+    ResponsePromise,
     SiteArtifacts,
     SiteInfo,
     SocialProfile,
@@ -34,6 +35,7 @@ ARTIFACTS = (
     "messengers",
     "opening_hours",
     "probes",
+    "response_promises",
 )
 
 
@@ -148,3 +150,8 @@ class CheckInput:
     def probes(self) -> list[Probe]:
         self._need("probes")
         return self._artifacts.probes
+
+    @property
+    def response_promises(self) -> list[ResponsePromise]:
+        self._need("response_promises")
+        return self._artifacts.channels.response_promises

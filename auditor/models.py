@@ -44,6 +44,8 @@ class Page(Model):
     error: str | None = None
     warnings: list[str] = Field(default_factory=list)
     text: TextStats | None = None
+    # The text of the link the crawl followed to reach this page (on `referrer`).
+    link_text: str = ""
 
     @property
     def ok(self) -> bool:
@@ -95,6 +97,19 @@ class OpeningHours(Model):
     text: str
     pages: list[str] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)
+
+
+class ResponsePromise(Model):
+    """How fast the site says it answers ("we reply within 24 hours"), as stated on its pages.
+
+    `duration` is the promised time as an ISO 8601 duration (PT24H, P2D); `text` is the
+    sentence that says it.
+    """
+
+    text: str
+    duration: str
+    pages: list[str] = Field(default_factory=list)
+    locations: list[Location] = Field(default_factory=list)
 
 
 class ContactPage(Model):
@@ -197,6 +212,10 @@ class Channels(Model):
     messengers: list[Messenger] = Field(default_factory=list)
     addresses: list[PostalAddress] = Field(default_factory=list)
     opening_hours: list[OpeningHours] = Field(default_factory=list)
+    # What the pages say about the company's country ("VN lang:vi", "US tel:+1"), the
+    # region national numbers were read in first; see auditor/extract/site_region.py.
+    country_hints: list[str] = Field(default_factory=list)
+    response_promises: list[ResponsePromise] = Field(default_factory=list)
 
     def channel_types(self) -> list[str]:
         """The kinds of channel a customer can use, in a fixed order."""

@@ -8,6 +8,7 @@ pages that no longer exist.
 """
 
 from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.models import Link, Page
 
 META = CheckMeta(
     id="broken-contact-links",
@@ -19,23 +20,32 @@ META = CheckMeta(
 )
 
 
+def _problem(page: Page) -> str:
+    return page.error or (f"HTTP {page.status}" if page.status else "did not load")
+
+
+def _snippet(page: Page, linked: list[tuple[str, Link]]) -> str:
+    where, link = linked[0]
+    text = f'"{link.text}"' if link.text else "a link"
+    others = f" and {len(linked) - 1} other page(s)" if len(linked) > 1 else ""
+    return f"{_problem(page)}: {text} on {where}{others}"
+
+
 def run(site: CheckInput) -> Outcome:
     by_url = {p.url: p for p in site.pages}
-    targets: dict[str, list[str]] = {}
+    targets: dict[str, list[tuple[str, Link]]] = {}
     for page in site.pages:
         for link in page.links:
             if link.contact_like and link.url in by_url:
-                targets.setdefault(link.url, []).append(page.url)
+                linked = targets.setdefault(link.url, [])
+                if all(where != page.url for where, _ in linked):
+                    linked.append((page.url, link))
     if not targets:
         return Outcome.not_applicable("No contact link to a crawled page was found.")
     broken = [url for url in targets if not by_url[url].ok]
     if not broken:
         return Outcome(1.0, display_value=f"{len(targets)} contact link target(s) work")
-    evidence = []
-    for url in broken:
-        page = by_url[url]
-        problem = page.error or f"HTTP {page.status}"
-        evidence.append(Evidence(url=url, snippet=f"{problem}; linked from {len(targets[url])} page(s)"))
+    evidence = [Evidence(url=url, snippet=_snippet(by_url[url], targets[url])) for url in broken]
     return Outcome(
         0.0,
         display_value=f"{len(broken)} broken",

@@ -15,29 +15,38 @@ META = CheckMeta(
     category="responsiveness",
     title="Answers come within the promised time",
     failure_title="Answers come later than promised",
-    requires=("probes",),
+    requires=("probes", "response_promises"),
     weight=2,
     mode="numeric",
 )
 
 
 def run(site: CheckInput) -> Outcome:
+    # A reply's own promise is the one made to this customer; else the contact page's.
+    # Of several on the site, the longest is held against the company: it is the one
+    # it can least be said to have broken.
+    stated = [s for s in (duration_seconds(r.duration) for r in site.response_promises) if s]
+    site_promise = max(stated) if stated else None
     judged = 0
     evidence: list[Evidence] = []
     for probe in finished(site.probes, "email") + finished(site.probes, "form"):
         promised = duration_seconds(probe.promised_response_time or "")
+        where = ""
+        if promised is None and site_promise is not None:
+            promised, where = site_promise, " on the contact page"
         if promised is None:
             continue
         judged += 1
         waited = seconds_between(probe.sent_at, probe.first_human_reply_at)
+        said = f"{probe.target}: promised {human_duration(promised)}{where}"
         if waited is None:
-            evidence.append(Evidence(snippet=f"{probe.target}: promised {human_duration(promised)}, no answer"))
+            evidence.append(Evidence(snippet=f"{said}, no answer"))
         elif waited > promised:
-            evidence.append(
-                Evidence(snippet=f"{probe.target}: promised {human_duration(promised)}, took {human_duration(waited)}")
-            )
+            evidence.append(Evidence(snippet=f"{said}, took {human_duration(waited)}"))
     if not judged:
-        return Outcome.not_applicable("Not measured: no reply promised a response time.")
+        if not finished(site.probes, "email") + finished(site.probes, "form"):
+            return Outcome.not_applicable("Not measured: no email or form probe has finished.")
+        return Outcome.not_applicable("Not measured: neither the replies nor the contact pages promised a time.")
     return Outcome(
         1 - len(evidence) / judged,
         display_value=f"{judged - len(evidence)} of {judged} kept",

@@ -8,27 +8,45 @@ on the contact page ("We answer within one working day").
 """
 
 from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
-from checks._common import finished
+from checks._common import duration_seconds, finished, human_duration
 
 META = CheckMeta(
     id="response-time-stated",
     category="responsiveness",
     title="The expected response time is stated",
     failure_title="No expected response time is stated",
-    requires=("probes",),
+    requires=("probes", "response_promises"),
     weight=1,
 )
 
 
+SHOWN_SENTENCE = 80
+
+
+def _shown(text: str, duration: str) -> str:
+    """The site's own words when they are short, else the promised time."""
+    if len(text) <= SHOWN_SENTENCE:
+        return text
+    seconds = duration_seconds(duration)
+    return f"within {human_duration(seconds)}" if seconds else duration
+
+
 def run(site: CheckInput) -> Outcome:
     done = finished(site.probes, "email") + finished(site.probes, "form")
+    in_replies = [p for p in done if p.promised_response_time]
+    on_site = site.response_promises
+    evidence = [Evidence(snippet=f"{p.target}: {p.promised_response_time}") for p in in_replies]
+    evidence += [Evidence(url=r.pages[0] if r.pages else "", snippet=r.text[:160]) for r in on_site]
+    if in_replies:
+        return Outcome(1.0, display_value=in_replies[0].promised_response_time or "", evidence=evidence)
+    if on_site:
+        return Outcome(1.0, display_value=_shown(on_site[0].text, on_site[0].duration), evidence=evidence)
     if not done:
-        return Outcome.not_applicable("Not measured: no email or form probe has finished.")
-    promised = [p for p in done if p.promised_response_time]
-    if promised:
-        return Outcome(
-            1.0,
-            display_value=promised[0].promised_response_time or "",
-            evidence=[Evidence(snippet=f"{p.target}: {p.promised_response_time}") for p in promised],
+        return Outcome.not_applicable(
+            "Not measured: no contact page states a response time and no email or form probe has finished."
         )
-    return Outcome(0.0, display_value="not stated", explanation="No reply said when an answer would come.")
+    return Outcome(
+        0.0,
+        display_value="not stated",
+        explanation="Neither the replies nor the contact pages say when an answer would come.",
+    )

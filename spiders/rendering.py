@@ -58,7 +58,7 @@ def chat_result(meta: dict[str, Any]) -> dict[str, Any]:
     for method in meta.get("playwright_page_methods") or []:
         if getattr(method, "method", None) is inspect_chat and isinstance(method.result, dict):
             return method.result
-    return {"widgets": [], "requests": [], "failures": []}
+    return {"widgets": [], "requests": [], "failures": [], "error": "the rendered page was not inspected"}
 
 
 def page_slug(url: str) -> str:

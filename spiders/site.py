@@ -14,14 +14,16 @@ from scrapy.exceptions import (
     IgnoreRequest,
 )
 from scrapy.http import Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import error as net_error
 from twisted.python.failure import Failure
 
 from auditor.domains import host_of, registrable_domain, same_site
 from auditor.extract import PageFindings, extract_page
-from auditor.extract.chat import from_probe, vendors
+from auditor.extract.chat import find_in_html, from_probe, live_widgets, vendors
 from auditor.extract.chat.placement import add_mobile, mark_measured
 from auditor.extract.decoding import decode_html
+from auditor.extract.dom import parse
 from auditor.models import Page
 from spiders.chat_inspect import InspectPlan
 from spiders.rendering import MOBILE_USER_AGENT, chat_result, page_slug, render_meta
@@ -156,6 +158,7 @@ class SiteSpider(scrapy.Spider):
             yield from self._finish(PageFindings(page=page))
             return
         findings.page.referrer = referrer
+        findings.page.link_text = str(response.meta.get("link_text") or "")
         findings.page.warnings.extend(decoded.warnings)
         yield from self._follow(findings, depth)
         if response.status < 400 and self._should_render(response.url, depth, findings, decoded.text):
@@ -198,6 +201,7 @@ class SiteSpider(scrapy.Spider):
         raw: PageFindings = response.meta["raw"]
         assert isinstance(response, TextResponse)
         inspection = chat_result(response.meta)
+        measured = None if inspection.get("error") else inspection
         rendered = extract_page(
             response.text,
             raw.page.url,
@@ -205,9 +209,12 @@ class SiteSpider(scrapy.Spider):
             status=raw.page.status or 200,
             depth=raw.page.depth,
             rendered=True,
-            rendered_widgets=from_probe(inspection["widgets"], inspection["requests"], inspection["failures"]),
+            rendered_widgets=from_probe(measured["widgets"], measured["requests"], measured["failures"])
+            if measured
+            else None,
         )
         rendered.page.referrer = raw.page.referrer
+        rendered.page.link_text = raw.page.link_text
         self.pages_rendered += 1
         _mark_rendered_only(raw, rendered)
         _note_inspection(rendered, inspection, "desktop")
@@ -236,6 +243,11 @@ class SiteSpider(scrapy.Spider):
             rendered.page.warnings.append(f"chat widgets could not be measured on mobile: {inspection['error']}")
         else:
             found = from_probe(inspection["widgets"], inspection["requests"], inspection["failures"])
+            found, _ = (
+                live_widgets(find_in_html(parse(response.text)), found)
+                if isinstance(response, TextResponse)
+                else (found, [])
+            )
             rendered.channels.chat_widgets = add_mobile(rendered.channels.chat_widgets, found, rendered.page.url)
         yield from self._finish(rendered)
 
@@ -251,17 +263,24 @@ class SiteSpider(scrapy.Spider):
         yield from self._finish(raw)
 
     def page_failed(self, failure: Failure) -> Iterator[Any]:
+        """A page that did not load is kept, with what led to it, so checks can judge
+        the link; only pages robots.txt forbids are dropped."""
         request = failure.request  # type: ignore[attr-defined]
-        if _is(failure, IgnoreRequest):
-            self.seen.discard(request.url)
-            self._progress()
-            return
         page = Page(
             url=request.url,
             depth=int(request.meta.get("page_depth", 0)),
             referrer=request.meta.get("referrer"),
-            error=describe_failure(failure, request.url),
+            link_text=str(request.meta.get("link_text") or ""),
         )
+        # HttpError is an IgnoreRequest too: it must be told apart before robots.txt refusals.
+        if _is(failure, HttpError):
+            page.status = failure.value.response.status  # type: ignore[union-attr]
+        elif _is(failure, IgnoreRequest):
+            self.seen.discard(request.url)
+            self._progress()
+            return
+        else:
+            page.error = describe_failure(failure, request.url)
         yield from self._finish(PageFindings(page=page))
 
     def _follow(self, findings: PageFindings, depth: int) -> Iterator[scrapy.Request]:
@@ -278,7 +297,7 @@ class SiteSpider(scrapy.Spider):
                 callback=self.parse_page,
                 errback=self.page_failed,
                 priority=100 if link.contact_like else 0,
-                meta={"page_depth": depth + 1, "referrer": findings.page.url},
+                meta={"page_depth": depth + 1, "referrer": findings.page.url, "link_text": link.text},
             )
         self._progress()
 

@@ -8,11 +8,12 @@ from typing import Any
 from urllib.parse import urldefrag, urljoin
 
 from auditor.domains import same_site
-from auditor.extract.chat import FoundWidget, find_in_html, vendors
+from auditor.extract.chat import FoundWidget, find_in_html, live_widgets, vendors
 from auditor.extract.dom import clean_text, location_of, parse
 from auditor.extract.page_channels import page_channels
+from auditor.extract.promises import find_response_promises
 from auditor.extract.readability import text_stats
-from auditor.extract.words import is_contact_heading, is_contact_text, is_contact_url
+from auditor.extract.words import is_contact_heading, is_contact_text, is_contact_url, route_of
 from auditor.models import (
     Box,
     Channels,
@@ -20,6 +21,7 @@ from auditor.models import (
     Link,
     Page,
     Placement,
+    ResponsePromise,
 )
 
 _SKIP_SCHEMES = re.compile(r"^(?:mailto|tel|callto|sms|javascript|data|whatsapp|viber|tg|skype):", re.I)
@@ -33,13 +35,21 @@ class PageFindings:
     channels: Channels = field(default_factory=Channels)
 
 
+def page_url(url: str) -> str:
+    """A URL as a page: an in-page anchor dropped, a hash route (`#/contact`) kept,
+    since a hash-routed app shows another page for it."""
+    plain, fragment = urldefrag(url)
+    route = route_of(fragment)
+    return f"{plain}#{fragment}" if route is not None else plain
+
+
 def _links(soup: Any, base: str, domain: str) -> list[Link]:
     links: dict[tuple[str, str], Link] = {}
     for anchor in soup.find_all("a", href=True):
         href = str(anchor["href"]).strip()
-        if not href or href.startswith("#") or _SKIP_SCHEMES.match(href):
+        if not href or _SKIP_SCHEMES.match(href) or (href.startswith("#") and route_of(href[1:]) is None):
             continue
-        url = urldefrag(urljoin(base, href))[0]
+        url = page_url(urljoin(base, href))
         if not url.startswith(("http://", "https://")) or not same_site(url, domain):
             continue
         text = clean_text(anchor.get_text(" ")) or clean_text(
@@ -110,11 +120,16 @@ def extract_page(
         page.text = text_stats(soup)
     channels, warnings = page_channels(soup, html, url, domain=domain, lang=lang, contact_page=page.is_contact_page)
     page.warnings.extend(warnings)
-    widgets = {w.vendor: w for w in find_in_html(soup)}
-    for widget in rendered_widgets or []:
-        if widget.vendor in widgets:
-            earlier = widgets[widget.vendor]
-            widget.evidence = list(dict.fromkeys([*earlier.evidence, *widget.evidence]))
-        widgets[widget.vendor] = widget
-    channels.chat_widgets = _widgets(list(widgets.values()), url)
+    # Kept on every page: which pages are contact pages is known only once the site is merged.
+    channels.response_promises = [
+        ResponsePromise(text=p.text, duration=p.duration, pages=[url], locations=[p.location])
+        for p in find_response_promises(soup)
+    ]
+    # Once rendered, only widgets whose code ran there count; `rendered_widgets` is None
+    # when the page was not rendered or its inspection failed, and the markup decides.
+    found = find_in_html(soup)
+    if rendered_widgets is not None:
+        found, not_loaded = live_widgets(found, rendered_widgets)
+        page.warnings.extend(not_loaded)
+    channels.chat_widgets = _widgets(found, url)
     return PageFindings(page=page, channels=channels)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from bs4 import BeautifulSoup, Comment, Tag
 from bs4.element import NavigableString, PageElement
@@ -91,6 +92,20 @@ def clean_text(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# Sections that present other people: a portfolio of clients, testimonials, the team.
+# The accounts linked there are theirs, not channels of the company.
+_OTHERS_HINT = re.compile(
+    r"(?:^|[\s_-])(?:portfolio|clients?|customers?|testimonials?|case-stud(?:y|ies)|showcase|partners?|sponsors?|"
+    r"our-work|team|staff|doctors?|members?|authors?|reviews?)(?:$|[\s_-])",
+    re.I,
+)
+
+
+def in_others_section(element: PageElement) -> bool:
+    """Inside a section about other people (`class="portfolio-slide"`, `id="our-team"`)."""
+    return any(isinstance(p, Tag) and _OTHERS_HINT.search(_hints(p)) for p in [element, *element.parents])
+
+
 def in_hidden_container(element: PageElement) -> bool:
     """Inside markup a customer never sees: <noscript> trackers, <template>, <script>."""
     return any(isinstance(p, Tag) and p.name in _INVISIBLE for p in element.parents)
@@ -114,37 +129,82 @@ def heading_before(element: PageElement, limit: int = 40) -> str:
     return ""
 
 
-_SEPARATING = {"br", "hr", "img", "input", "button", "select", "textarea", *_BLOCKS, "ul", "ol", "dl", "dt", "tr"}
+# Elements a browser lays out as their own box (or that stand between words: a line
+# break, an image, a control): text on either side of one never reads as one word.
+_SEPARATING = {
+    *_BLOCKS,
+    *("h1", "h2", "h3", "h4", "h5", "h6", "hgroup", "article", "aside", "nav", "main", "blockquote"),
+    *("figure", "figcaption", "details", "summary", "dialog", "form", "fieldset", "legend", "pre"),
+    *("table", "caption", "thead", "tbody", "tfoot", "tr", "ul", "ol", "dl", "dt", "menu", "center"),
+    *("option", "optgroup", "br", "hr", "img", "picture", "video", "audio", "canvas", "iframe"),
+    *("object", "embed", "input", "button", "select", "textarea", "meter", "progress"),
+}
+
+
+@dataclass
+class TextRun:
+    """Visible text as one line of reading: inline tags joined, blocks and breaks apart.
+
+    `anchor` is the run's first text node (for location and label); `joints` are the
+    offsets in `text` where a text node of another element begins without a space, so
+    a match that crosses one can be told from what the page shows in one piece.
+    """
+
+    anchor: NavigableString
+    text: str
+    joints: list[int]
+
+
+def text_runs(soup: Tag) -> list[TextRun]:
+    """Visible text segmented as a browser lays it out.
+
+    `info@<b>shop</b>.de` reads `info@shop.de`; `<h5>Contact</h5><a>sales@shop.de</a>`,
+    `<p>Write to us.</p><a>...` and `Email<br>sales@...` are two runs, and the white
+    space between two inline elements stays a space, as on screen.
+    """
+    runs: list[TextRun] = []
+    anchor: NavigableString | None = None
+    parts: list[str] = []
+    joints: list[int] = []
+    length = 0
+
+    def flush() -> None:
+        nonlocal anchor, parts, joints, length
+        if anchor is not None:
+            runs.append(TextRun(anchor, "".join(parts), joints))
+        anchor, parts, joints, length = None, [], [], 0
+
+    stack: list[tuple[PageElement, bool]] = [(soup, True)]
+    while stack:
+        node, entering = stack.pop()
+        if isinstance(node, Tag):
+            if node.name in _INVISIBLE:
+                flush()
+                continue
+            if node.name in _SEPARATING:
+                flush()
+            if entering:
+                stack.append((node, False))
+                stack.extend((child, True) for child in reversed(node.contents))
+            continue
+        if type(node) is not NavigableString:  # comments, CData, doctype
+            continue
+        text = str(node)
+        if not text.strip():
+            if parts and not parts[-1].endswith(" "):
+                parts.append(" ")
+                length += 1
+            continue
+        if anchor is None:
+            anchor = node
+        elif not parts[-1][-1:].isspace() and not text[:1].isspace():
+            joints.append(length)
+        parts.append(text)
+        length += len(text)
+    flush()
+    return runs
 
 
 def text_segments(soup: BeautifulSoup) -> list[tuple[NavigableString, str]]:
-    """Visible text joined across inline tags: `info@<b>shop</b>.de` reads `info@shop.de`.
-
-    Each segment is the run of text between two block boundaries, with the first text
-    node of the run as its anchor (for location and label).
-    """
-    segments: list[tuple[NavigableString, list[str]]] = []
-    previous: NavigableString | None = None
-    for text in visible_strings(soup):
-        joined = previous is not None and not _boundary_between(previous, text)
-        if joined and segments:
-            segments[-1][1].append(str(text))
-        else:
-            segments.append((text, [str(text)]))
-        previous = text
-    return [(anchor, "".join(parts)) for anchor, parts in segments]
-
-
-def _boundary_between(earlier: NavigableString, later: NavigableString) -> bool:
-    node = earlier.next_element
-    steps = 0
-    while node is not None and node is not later:
-        if isinstance(node, Tag) and node.name in _SEPARATING:
-            return True
-        if isinstance(node, Tag) and node.name in _INVISIBLE:
-            return True
-        steps += 1
-        if steps > 50:
-            return True
-        node = node.next_element
-    return node is None
+    """Each visible run of text with its first text node (see `text_runs`)."""
+    return [(run.anchor, run.text) for run in text_runs(soup)]

@@ -10,23 +10,25 @@ from urllib.parse import unquote
 from bs4 import BeautifulSoup, Tag
 from bs4.element import PageElement
 
-from auditor.domains import has_public_suffix
+from auditor.domains import has_public_suffix, registrable_domain
 from auditor.extract.dom import (
     block_text,
     clean_text,
     heading_before,
     in_hidden_container,
     location_of,
-    text_segments,
+    text_runs,
     visible_strings,
 )
-from auditor.extract.obfuscation import cloudflare_elements, deobfuscate, reversed_elements
+from auditor.extract.obfuscation import cloudflare_elements, deobfuscate, reversed_elements, scripted_mailtos
 from auditor.models import Location
 
 # Not preceded or followed by an ellipsis: "…nfo@shop.de" and "info@shop.co…" are cut-off
-# copies of an address (search snippets, truncated cards), not the address itself.
+# copies of an address (search snippets, truncated cards), not the address itself. An
+# apostrophe may sit inside a local part (o'brien@), never at its ends, so a quoted
+# 'info@shop.de' stays the address.
 EMAIL_RE = re.compile(
-    r"(?<![\w.+%…-])(?<!\.\.\.)([a-z0-9](?:[a-z0-9._%+-]{0,62}[a-z0-9_-])?@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})(?![\w…-]|\.[a-z0-9]|\.\.\.)",
+    r"(?<![\w.+%…-])(?<!\.\.\.)([a-z0-9](?:[a-z0-9._%+'-]{0,62}[a-z0-9_-])?@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})(?![\w…-]|\.[a-z0-9]|\.\.\.)",
     re.IGNORECASE,
 )
 _FILE_SUFFIX = re.compile(r"\.(?:png|jpe?g|gif|webp|svg|avif|bmp|ico|css|js|mjs|json|woff2?|ttf|mp4|webm)$", re.I)
@@ -91,6 +93,62 @@ _GENERIC_LABELS = re.compile(
     r"correo(?: electrónico)?|escríbenos|courriel|adresse e-mail|メール|eメール|メールアドレス|邮箱|电子邮件)$",
     re.I,
 )
+
+
+# Template domains are built the same way in every language: a possessive or "name of"
+# word and the thing a buyer of the template fills in ("yourcompany", "nomeattivita",
+# "tuempresa", "deinefirma", "votresite"); on its own, only a bare "company" or "domain".
+_TEMPLATE_OWNER = (
+    r"(?:your|my|tu|tuo|tua|su|mi|votre|ton|deine?|ihre?|mein|mon|meu|seu|sua|vostro|"
+    r"nome|nombre|nom|name|sample|demo|dummy|fake)"
+)
+_TEMPLATE_THING = (
+    r"(?:company|business|domain|site|website|web|brand|shop|store|email|mail|organi[sz]ation|agency|url|"
+    r"empresa|negocio|sitio|dominio|entreprise|societe|firma|unternehmen|attivita|azienda|ditta|loja|"
+    r"name|nome|nombre|nom)"
+)
+_TEMPLATE_DOMAIN = re.compile(
+    rf"^(?:{_TEMPLATE_OWNER}[-_]?{_TEMPLATE_THING}(?:[-_]?(?:name|nome|nombre))?|company|domain|companyname|sitename)$",
+    re.I,
+)
+# A local part that names the form field instead of a mailbox ("name@", "your.email@").
+# "email@" alone is a real mailbox often enough ("email@studio.de"); "your.email@" is not.
+_FIELD_LOCALS = re.compile(
+    r"^(?:(?:your|my)[._-]?(?:e-?mail|mail|address|correo|почта)|(?:(?:your|my)[._-]?)?(?:name|user|username|"
+    r"someone|me|you|first[._-]?name(?:[._-]?last[._-]?name)?|nombre|usuario|nom|prenom|vorname|benutzer|имя))$",
+    re.I,
+)
+# "0123456789", "123456": the digits a template types for "a number goes here".
+_SAMPLE_DIGITS = re.compile(r"(?:0123456|1234567|9876543)")
+
+
+def is_template_address(address: str, site_domain: str = "") -> bool:
+    """True when an address is a template's sample, decided from the address itself.
+
+    A sample digit run in the mailbox ("you+0123456789@") marks one anywhere. The
+    site's own domain is never a template's otherwise; another host is one when its
+    name is built like a template's ("yourcompany.com", "nomeattivita.it") or when the
+    mailbox names the form field ("name@gmail.com").
+    """
+    local, _, host = address.rpartition("@")
+    if _SAMPLE_DIGITS.search(local):
+        return True
+    domain = registrable_domain(host)
+    if site_domain and domain == registrable_domain(site_domain):
+        return False
+    if _TEMPLATE_DOMAIN.match(domain.split(".", 1)[0]):
+        return True
+    return bool(site_domain) and bool(_FIELD_LOCALS.match(local.split("+", 1)[0]))
+
+
+def _bracketed(context: str, shown: str) -> bool:
+    """`[info@shop.it]`, `{{email}}`-style: the template's mark for "fill this in"."""
+    at = context.lower().find(shown.lower())
+    if at < 0:
+        return False
+    before = context[:at].rstrip()[-1:]
+    after = context[at + len(shown) :].lstrip()[:1]
+    return (before, after) in (("[", "]"), ("{", "}"), ("<", ">"), ("%", "%"))
 
 
 @dataclass
@@ -172,18 +230,38 @@ def unglue(raw: str) -> str:
     return raw
 
 
-def find_emails(soup: BeautifulSoup, raw_html: str = "") -> list[FoundEmail]:
+def _glued_to_a_label(match: re.Match[str], joints: list[int]) -> bool:
+    """A match whose local part starts in one element and goes on in the next, such as
+    `<span>Email</span>info@shop.de`, when the later element alone holds an address.
+
+    The browser shows the label and the address as separate boxes more often than
+    glued, and the address the later element holds is the one its mailto or other
+    pages name; `<b>info</b>@shop.de` (the joint at the at sign) stays whole.
+    """
+    at = match.start() + match.group(1).index("@")
+    for joint in joints:
+        if match.start() < joint < at:
+            rest = match.string[joint : match.end()]
+            if EMAIL_RE.fullmatch(rest):
+                return True
+    return False
+
+
+def find_emails(soup: BeautifulSoup, raw_html: str = "", domain: str = "") -> list[FoundEmail]:
     """Every address a customer can read on the page, however the page tried to hide it.
 
-    `raw_html` (the page as served) tells entity-encoded addresses from plain ones.
+    `raw_html` (the page as served) tells entity-encoded addresses from plain ones;
+    `domain` (the audited site's) tells the site's own addresses from a template's.
     """
     found: dict[tuple[str, str], FoundEmail] = {}
     served = raw_html.lower()
     entity_encoded = bool(re.search(r"&#0*64;|&#x0*40;|&commat;", served))
 
-    def add(raw: str, source: str, element: object, shown: str | None = None) -> None:
+    def add(raw: str, source: str, element: object, shown: str | None = None, context: str = "") -> None:
         address = normalise_address(unglue(raw))
-        if address is None:
+        if address is None or is_template_address(address, domain):
+            return
+        if context and _bracketed(context, shown or address):
             return
         if source == "text" and entity_encoded and address not in served:
             source = "entity"
@@ -198,7 +276,9 @@ def find_emails(soup: BeautifulSoup, raw_html: str = "") -> list[FoundEmail]:
             continue
         recipients = unquote(href[7:].split("?", 1)[0])
         for raw in re.split(r"[,;]", recipients):
-            add(raw, "mailto", anchor)
+            add(raw, "mailto", anchor, None, clean_text(anchor.get_text(" ")))
+    for anchor, target in scripted_mailtos(soup):
+        add(target, "mailto", anchor, None, clean_text(anchor.get_text(" ")))
     for element, decoded in cloudflare_elements(soup):
         if not in_hidden_container(element):
             add(decoded, "cloudflare", element, clean_text(element.get_text(" ")) or None)
@@ -217,12 +297,14 @@ def find_emails(soup: BeautifulSoup, raw_html: str = "") -> list[FoundEmail]:
             continue
         for match in EMAIL_RE.finditer(str(text)):
             add(match.group(1), "text", text)
-    for anchor_text, segment in text_segments(soup):
+    for run in text_runs(soup):
+        anchor_text, segment = run.anchor, run.text
         if is_reversed(anchor_text):
             continue
         if "@" in segment:
             for match in EMAIL_RE.finditer(segment):
-                add(match.group(1), "text", anchor_text)
+                if not _glued_to_a_label(match, run.joints):
+                    add(match.group(1), "text", anchor_text, None, segment)
         if "＠" in segment:  # a full-width at sign, a common Japanese guard against harvesters
             for match in EMAIL_RE.finditer(segment.replace("＠", "@")):
                 add(match.group(1), "obfuscated", anchor_text, match.group(1).replace("@", "＠"))

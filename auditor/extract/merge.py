@@ -7,6 +7,7 @@ from typing import TypeVar
 
 from auditor.extract import PageFindings
 from auditor.extract.chat.placement import merge_widgets
+from auditor.extract.site_region import resolve_national_numbers
 from auditor.models import Channels, ContactPage, Email, Page, Phone
 
 T = TypeVar("T", bound=object)
@@ -93,6 +94,34 @@ def contact_pages(pages: list[Page]) -> list[ContactPage]:
     return found
 
 
+_READ_FROM_TEXT = {"text", "obfuscated", "entity"}
+
+
+def _without_glued_variants(emails: list[Email]) -> list[Email]:
+    """Drop `emailinfo@shop.de` when `info@shop.de` is on the site too.
+
+    A word of the page glued to the front of an address (a label in another element,
+    "or", "at") gives a longer local part ending in a real one. The longer form is
+    dropped only when it was read from text alone and the shorter one exists; an
+    address written in a mailto link is what its owner typed, whatever it looks like.
+    """
+    by_host: dict[str, set[str]] = {}
+    for email in emails:
+        local, _, host = email.address.rpartition("@")
+        by_host.setdefault(host, set()).add(local)
+
+    def glued(email: Email) -> bool:
+        if not set(email.sources) <= _READ_FROM_TEXT:
+            return False
+        local, _, host = email.address.rpartition("@")
+        return any(
+            len(local) >= len(shorter) + 2 and local.endswith(shorter) and local[-len(shorter) - 1].isalnum()
+            for shorter in by_host[host]
+        )
+
+    return [email for email in emails if not glued(email)]
+
+
 def build_channels(findings: list[PageFindings]) -> tuple[list[Page], Channels]:
     pages = [f.page for f in findings]
     channels = Channels(contact_pages=contact_pages(pages))
@@ -103,12 +132,13 @@ def build_channels(findings: list[PageFindings]) -> tuple[list[Page], Channels]:
             for entry in entries:
                 if "contact-page" not in entry.locations:
                     entry.locations.append("contact-page")
+    resolve_national_numbers(findings, channels)
     every = [f.channels for f in findings]
     emails = [e for c in every for e in c.emails]
     phones = [p for c in every for p in c.phones]
     _mark_unlinked(emails, _email_key)
     _mark_unlinked(phones, _phone_key)
-    channels.emails = _merge(emails, _email_key)
+    channels.emails = _without_glued_variants(_merge(emails, _email_key))
     channels.phones = _merge(phones, _phone_key)
     channels.social = _merge((s for c in every for s in c.social), lambda s: s.url)
     channels.messengers = _merge((m for c in every for m in c.messengers), lambda m: m.url)
@@ -116,4 +146,6 @@ def build_channels(findings: list[PageFindings]) -> tuple[list[Page], Channels]:
     channels.chat_widgets = merge_widgets((w for c in every for w in c.chat_widgets), pages)
     channels.addresses = _merge((a for c in every for a in c.addresses), lambda a: a.text.casefold())
     channels.opening_hours = _merge((h for c in every for h in c.opening_hours), lambda h: h.text.casefold())
+    promised = (r for f in findings if f.page.url in on_contact_page for r in f.channels.response_promises)
+    channels.response_promises = _merge(promised, lambda r: r.text.casefold())
     return pages, channels

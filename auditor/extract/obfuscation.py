@@ -7,8 +7,11 @@ validates them exactly like any other address.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from collections.abc import Iterator
+from urllib.parse import unquote
 
 from bs4 import BeautifulSoup, Tag
 
@@ -113,3 +116,37 @@ def reversed_elements(soup: BeautifulSoup) -> list[Tag]:
         if (_OVERRIDE_STYLE.search(style) and _RTL_STYLE.search(style)) or classes & own_classes:
             found.append(element)
     return found
+
+
+_ATOB = re.compile(r"""atob\(\s*(['"])([A-Za-z0-9+/=\s]+)\1\s*\)""")
+_STRING_LITERAL = re.compile(r"""(['"])((?:(?!\1).)*)\1""")
+
+
+def scripted_mailtos(soup: BeautifulSoup) -> Iterator[tuple[Tag, str]]:
+    """Addresses a link opens through JavaScript instead of a plain mailto.
+
+    `href="javascript:location.href=atob('bWFpbHRv...')"` and
+    `onclick="location.href='mailto:'+'info'+'@'+'shop.de'"`: a customer who clicks
+    gets a mail window, so the address is on the page. Only literals in the link's own
+    code are read; nothing is executed.
+    """
+    for anchor in soup.find_all("a"):
+        href = str(anchor.get("href") or "")
+        script = href if href.strip().lower().startswith("javascript:") else ""
+        code = f"{script} {anchor.get('onclick') or ''}".strip()
+        if not code:
+            continue
+        pieces = [binascii_text(encoded) for _, encoded in _ATOB.findall(code)]
+        pieces.append("".join(literal for _, literal in _STRING_LITERAL.findall(_ATOB.sub("", code))))
+        for piece in pieces:
+            at = piece.lower().find("mailto:")
+            if at >= 0:
+                yield anchor, unquote(piece[at + 7 :].split("?", 1)[0])
+
+
+def binascii_text(encoded: str) -> str:
+    """Base64 text as a string, or "" when it is not base64 of UTF-8."""
+    try:
+        return base64.b64decode("".join(encoded.split()), validate=True).decode("utf-8")
+    except (binascii.Error, ValueError):
+        return ""

@@ -5,20 +5,28 @@ from __future__ import annotations
 import phonenumbers
 from bs4 import BeautifulSoup
 
-from auditor.extract.dom import in_hidden_container, location_of
+from auditor.extract.dom import in_hidden_container, in_others_section, location_of, visible_strings
 from auditor.extract.emails import find_emails, normalise_address
 from auditor.extract.forms import find_forms
 from auditor.extract.phone_context import is_placeholder
 from auditor.extract.phones import find_phones, infer_region, number_region, parse_number
 from auditor.extract.places import find_addresses, find_opening_hours
-from auditor.extract.social import classify_link
+from auditor.extract.site_region import page_hints
+from auditor.extract.social import classify_link, links_in_text
 from auditor.extract.structured import StructuredContacts, find_structured
 from auditor.models import Channels, Email, Location, Messenger, OpeningHours, Phone, PostalAddress, SocialProfile
 
 
-def _add_link(channels: Channels, href: str, url: str, location: Location | None) -> None:
-    found = classify_link(href)
-    if found is None:
+def _add_link(
+    channels: Channels, href: str, url: str, location: Location | None, warnings: list[str] | None = None
+) -> None:
+    found = classify_link(href, url)
+    # Review sites' listings are not profiles the company runs: Channels has no place for them yet.
+    if found is None or found.kind == "review":
+        return
+    if found.problem:
+        if warnings is not None and found.problem not in warnings:
+            warnings.append(found.problem)
         return
     where: list[Location] = [location] if location else []
     if found.kind == "social":
@@ -39,9 +47,12 @@ def _add_structured(channels: Channels, data: StructuredContacts, url: str, regi
             channels.emails.append(Email(address=address, pages=[url], sources=[source], label=label))
     for raw, source, label in data.phones:
         number = parse_number(raw, region)
-        if number is None or is_placeholder(number):
+        # A national number on a page with no country hint waits for the site's region.
+        pending = number is None and region is None and not raw.lstrip().startswith("+")
+        pending = pending and 7 <= sum(ch.isdigit() for ch in raw) <= 15
+        if (number is None and not pending) or (number is not None and is_placeholder(number)):
             continue
-        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164) if number else None
         where, why = number_region(raw, e164, region, how)
         channels.phones.append(
             Phone(raw=raw, e164=e164, pages=[url], sources=[source], label=label, region=where, region_source=why)
@@ -73,7 +84,7 @@ def page_channels(
     structured = find_structured(html, url)
     region, how = infer_region(domain, lang, structured.country)
     channels = Channels()
-    for email in find_emails(soup, html):
+    for email in find_emails(soup, html, domain):
         channels.emails.append(
             Email(
                 address=email.address,
@@ -96,9 +107,25 @@ def page_channels(
                 region_source=phone.region_source,
             )
         )
+    channels.country_hints = page_hints(
+        soup,
+        domain=domain,
+        lang=lang,
+        stated_countries=[a.parts["country"] for a in structured.addresses if a.parts.get("country")],
+        numbers=[p.e164 for p in channels.phones if p.e164 and p.region_source == "explicit"]
+        + [raw for raw, _, _ in structured.phones if raw.lstrip().startswith("+")],
+    )
     for anchor in soup.find_all("a", href=True):
-        if not in_hidden_container(anchor):
-            _add_link(channels, str(anchor["href"]), url, location_of(anchor))
+        if not in_hidden_container(anchor) and not in_others_section(anchor):
+            _add_link(channels, str(anchor["href"]), url, location_of(anchor), structured.warnings)
+    # Embedded profile plugins: <iframe src=".../plugins/page.php?href=...">, <div class="fb-page" data-href>.
+    for embed in soup.select("iframe[src], [data-href]"):
+        if not in_hidden_container(embed):
+            embedded = str(embed.get("src") or embed.get("data-href"))
+            _add_link(channels, embedded, url, location_of(embed), structured.warnings)
+    for text in visible_strings(soup):
+        for found in links_in_text(str(text)):
+            _add_link(channels, found.url, url, location_of(text), structured.warnings)
     _add_structured(channels, structured, url, region, how)
     for place in find_addresses(soup):
         channels.addresses.append(

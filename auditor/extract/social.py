@@ -3,210 +3,241 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import SplitResult, parse_qs, parse_qsl, unquote, urljoin, urlsplit
 
-# host (without www./m.) -> network
-SOCIAL_HOSTS = {
-    "facebook.com": "facebook",
-    "fb.com": "facebook",
-    "instagram.com": "instagram",
-    "twitter.com": "x",
-    "x.com": "x",
-    "linkedin.com": "linkedin",
-    "youtube.com": "youtube",
-    "tiktok.com": "tiktok",
-    "pinterest.com": "pinterest",
-    "threads.net": "threads",
-    "threads.com": "threads",
-    "bsky.app": "bluesky",
-    "reddit.com": "reddit",
-    "discord.gg": "discord",
-    "discord.com": "discord",
-    "github.com": "github",
-    "vk.com": "vk",
-    "ok.ru": "odnoklassniki",
-    "xing.com": "xing",
-    "yelp.com": "reviews",
-    "trustpilot.com": "reviews",
-    "snapchat.com": "snapchat",
-    "mastodon.social": "mastodon",
-    "mastodon.online": "mastodon",
-    "mstdn.social": "mastodon",
-    "fosstodon.org": "mastodon",
-    "hachyderm.io": "mastodon",
-    "infosec.exchange": "mastodon",
-    "mas.to": "mastodon",
-    "chaos.social": "mastodon",
-    "dzen.ru": "dzen",
-    "fb.me": "facebook",
-    "pinterest.de": "pinterest",
-    "pinterest.co.uk": "pinterest",
-    "pinterest.es": "pinterest",
-    "pinterest.fr": "pinterest",
-    "pinterest.jp": "pinterest",
-    "odnoklassniki.ru": "odnoklassniki",
-    "yelp.de": "reviews",
-    "yelp.co.uk": "reviews",
-    "yelp.es": "reviews",
-    "tripadvisor.com": "reviews",
-    "reviews.io": "reviews",
+from auditor.domains import registrable_domain
+from auditor.extract.messengers import MESSENGER_HOSTS, MESSENGER_SCHEMES, messenger_link, scheme_link
+from auditor.extract.networks import FoundLink, Network, is_mirror, network_of, social_domains
+
+__all__ = ["MESSENGER_HOSTS", "MESSENGER_SCHEMES", "SOCIAL_HOSTS", "FoundLink", "classify_link", "links_in_text"]
+
+# domain -> network, for tools that only match hosts.
+SOCIAL_HOSTS = social_domains()
+# Short and old domains of a network, written as its main domain.
+_CANONICAL = {
+    "instagr.am": "instagram.com",
+    "fb.com": "facebook.com",
+    "fb.me": "facebook.com",
+    "discordapp.com": "discord.com",
+    "odnoklassniki.ru": "ok.ru",
+    "weibo.cn": "weibo.com",
 }
-MESSENGER_HOSTS = {
-    "wa.me": "whatsapp",
-    "api.whatsapp.com": "whatsapp",
-    "wa.link": "whatsapp",
-    "chat.whatsapp.com": "whatsapp",
-    "t.me": "telegram",
-    "telegram.me": "telegram",
-    "m.me": "messenger",
-    "line.me": "line",
-    "signal.me": "signal",
-    "join.skype.com": "skype",
-    "u.wechat.com": "wechat",
-    "open.kakao.com": "kakaotalk",
-    "pf.kakao.com": "kakaotalk",
-    "lin.ee": "line",
-    "signal.group": "signal",
-    "whatsapp.com": "whatsapp",
-    "invite.viber.com": "viber",
-}
-MESSENGER_SCHEMES = {
-    "whatsapp": "whatsapp",
-    "viber": "viber",
-    "tg": "telegram",
-    "skype": "skype",
-    "weixin": "wechat",
-    "line": "line",
-    "sgnl": "signal",
-}
-# Path words of pages that are not a company's profile.
-_NOT_PROFILE = re.compile(
-    r"^/?(?:sharer|share|sharearticle|intent|plugins?|widgets?|dialog|login|signup|sign_up|register|home|"
-    r"hashtag|search|results|explore|watch|embed|privacy|policies|legal|terms|help|about|tr|ads|business|"
-    r"developers|i|feed|pin|p|reel|reels|stories|tv|shorts|playlist|photo|events|submit|dk|spi|"
-    r"accounts|settings|download|r/ti/p/share|msg|compose)(?:[/.?]|$)",
-    re.I,
-)
-# Messenger paths that share a text or install the app instead of opening a conversation.
-_NOT_CONVERSATION = re.compile(r"^/?(?:share|msg|send/?$|R/msg|download|intent|dl/?$)", re.I)
-# Hosts of Mastodon servers not listed above: any host whose name says so, with a /@user path.
-_MASTODON_HOST = re.compile(r"(?:^|\.)(?:mastodon|mstdn|toot)[a-z0-9-]*\.", re.I)
-# Path prefixes after which the profile's handle comes (linkedin.com/company/HANDLE).
-_HANDLE_AFTER = {
-    "company",
-    "in",
-    "school",
-    "channel",
-    "c",
-    "user",
+# Query parameters in which redirect pages and site copiers carry the real destination.
+_WRAPPER_KEYS = {
+    "link",
+    "url",
     "u",
-    "r",
-    "biz",
-    "review",
-    "profile",
-    "add",
-    "invite",
-    "pages",
-    "groups",
-    "group",
-    "showcase",
-    "companies",
-    "profile.php",
+    "href",
+    "q",
+    "to",
+    "target",
+    "redirect",
+    "redirect_url",
+    "redirect_uri",
+    "goto",
+    "out",
+    "dest",
+    "destination",
 }
-# Networks whose profile is the first path segment: anything after it is a post or a tab.
-_POSTS = re.compile(r"^/[^/]+/(?:status|statuses|video|post|posts|photo|photos|reel)(?:/|$)", re.I)
+# A network's own redirect and embed pages: the profile is in a parameter.
+_NETWORK_WRAPPER = re.compile(r"^/(?:l\.php|away\.php|redirect|plugins/(?:page|likebox|like|follow)\.php)/?$", re.I)
+_LINK_SHIM_HOSTS = re.compile(r"^(?:l|lm)\.", re.I)
 
 
-@dataclass
-class FoundLink:
-    kind: str  # "social" or "messenger"
-    network: str
-    url: str
-    handle: str
+def classify_link(href: str, base: str = "", *, typed: bool = False) -> FoundLink | None:
+    """A social profile or messenger link in a normalised form, or None.
 
-
-def _bare_host(host: str) -> str:
-    return re.sub(r"^(?:www|m|mobile|web|[a-z]{2}(?:-[a-z]{2})?)\.(?=[^.]+\.[^.]+)", "", host.lower())
-
-
-def classify_link(href: str) -> FoundLink | None:
-    """A social profile or messenger link in a normalised form, or None."""
+    `base` is the page's URL: protocol-relative and relative links resolve against it
+    as a browser resolves them. `typed` says the URL was written as text, not linked.
+    """
     href = href.strip()
     scheme = href.split(":", 1)[0].lower()
     if scheme in MESSENGER_SCHEMES and not href.lower().startswith(("http:", "https:")):
-        return _scheme_link(href, MESSENGER_SCHEMES[scheme])
+        return scheme_link(href, MESSENGER_SCHEMES[scheme])
+    if href.startswith("//"):
+        href = (urlsplit(base).scheme or "https") + ":" + href
+    elif base:
+        href = urljoin(base, href)
+    href = _unwrapped(href)
     parts = urlsplit(href)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return None
-    # Short hosts such as pf.kakao.com look like a language prefix; match them before stripping.
-    named = parts.hostname.lower().removeprefix("www.")
-    host = named if named in MESSENGER_HOSTS or named in SOCIAL_HOSTS else _bare_host(parts.hostname)
-    path = re.sub(r"/+$", "", unquote(parts.path))
-    query = parse_qs(parts.query)
-    if host in MESSENGER_HOSTS:
-        return _messenger_link(host, path, query, parts.fragment)
-    social_network = SOCIAL_HOSTS.get(host)
-    if social_network is None and _MASTODON_HOST.search(host + ".") and path.startswith("/@"):
-        social_network = "mastodon"
-    if social_network is None or not path or _NOT_PROFILE.search(path) or _POSTS.search(path):
+    host = parts.hostname.lower()
+    named = host.removeprefix("www.")
+    if named in MESSENGER_HOSTS or host.endswith(".whatsapp.com"):
+        return messenger_link(named, parts)
+    registrable = registrable_domain(host)
+    found = network_of(host, registrable)
+    if found is None:
         return None
-    # Query strings are tracking noise, except Facebook's numeric profile ids.
-    profile_id = (query.get("id") or [""])[0] if social_network == "facebook" else ""
-    segments = [s for s in path.split("/") if s]
-    if segments[0].lower() in _HANDLE_AFTER and len(segments) > 1:
-        handle = segments[1]
-        # Tabs of a profile (/company/acme/about, /c/Acme/videos) are the same profile.
-        url = f"https://{host}/{segments[0]}/{segments[1]}"
-    else:
-        handle = segments[0]
-        url = f"https://{host}/{segments[0]}"
-    if profile_id:
-        handle = profile_id
-        url = f"https://{host}/profile.php?id={profile_id}"
-    # Most networks treat handles case-insensitively; YouTube's @handles keep their case in URLs.
-    return FoundLink("social", social_network, url if social_network == "youtube" else url.lower(), handle.lstrip("@"))
+    network, subdomain = found
+    return _profile(network, subdomain, _CANONICAL.get(registrable, registrable), parts, typed)
 
 
-def _digits(value: str) -> str:
-    return re.sub(r"\D", "", value)
+def _is_known(host: str) -> bool:
+    host = host.lower()
+    named = host.removeprefix("www.")
+    return named in MESSENGER_HOSTS or network_of(host, registrable_domain(host)) is not None
 
 
-def _scheme_link(href: str, network: str) -> FoundLink | None:
-    """`viber://chat?number=`, `whatsapp://send?phone=`, `tg://resolve?domain=`, `skype:name?chat`."""
-    rest = urlsplit(href)
-    query = parse_qs(rest.query)
-    for key in ("number", "phone", "domain", "chatURI", "name"):
-        if query.get(key):
-            target = query[key][0]
+def _decoded(value: str) -> str:
+    """A parameter value, decoded again while it is still percent-encoded (`https%3A%2F%2F`)."""
+    for _ in range(3):
+        if not re.match(r"^(?:https?)?%3A%2F%2F|^https?%3A", value, re.I) and not value.startswith("%2F%2F"):
             break
+        value = unquote(value)
+    return value
+
+
+def _unwrapped(url: str) -> str:
+    """The destination of a redirect page or embed whose parameter is a network's URL."""
+    for _ in range(3):
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        if _is_known(host) and not (_NETWORK_WRAPPER.match(parts.path) or _LINK_SHIM_HOSTS.match(host)):
+            return url
+        for key, value in parse_qsl(parts.query):
+            value = _decoded(value.strip())
+            if value.startswith("//"):
+                value = "https:" + value
+            target = urlsplit(value)
+            wrapped = key.lower() in _WRAPPER_KEYS and target.scheme in ("http", "https")
+            if wrapped and target.hostname and _is_known(target.hostname):
+                url = value
+                break
+        else:
+            return url
+    return url
+
+
+def _profile(network: Network, subdomain: str, domain: str, parts: SplitResult, typed: bool) -> FoundLink | None:
+    path = unquote(parts.path)
+    query = parse_qs(parts.query)
+    fragment = parts.fragment
+    if not path.strip("/") and fragment.startswith("!/"):
+        path = fragment[1:]  # twitter.com/#!/acme, the old hash-bang address
+    segments = [s for s in path.split("/") if s]
+    if not is_mirror(network, subdomain):
+        # ACME.tumblr.com is a profile; developers.facebook.com, player.vimeo.com are the network's own.
+        if network.handle_subdomain and "." not in subdomain and not (network.post and network.post.search(path)):
+            return _found(network, f"https://{subdomain.lower()}.{domain}", subdomain)
+        return None
+    special = _SPECIAL.get(network.name)
+    if special is not None:
+        return special(network, domain, segments, query, typed)
+    return _generic(network, domain, segments, typed)
+
+
+def _generic(network: Network, domain: str, segments: list[str], typed: bool = False) -> FoundLink | None:
+    if not segments:
+        return None  # the network's home page: a theme's default link
+    first = segments[0]
+    if first.lower() in network.prefixes:
+        if len(segments) < 2:
+            return None  # /in/, /company/, /groups: the network's own index
+        handle, rest = segments[1], segments[2:]
+        kept = segments[:2] if network.prefix_in_url else segments[1:2]
     else:
-        target = unquote(re.sub(r"^[a-z]+:/*", "", href.split("?", 1)[0], flags=re.I))
-        if network == "wechat" and rest.query and "=" not in rest.query:
-            target = rest.query  # weixin://dl/chat?ACCOUNT
-        # whatsapp://send?text=, viber://forward?text=: sharing, no one to talk to.
-        if target.lower() in ("", "send", "forward", "chat", "pa", "resolve", "dl/chat"):
+        needs_prefix = network.needs == "prefix" or (network.needs in ("at", "prefix_or_at") and first[:1] != "@")
+        if needs_prefix or first.lower() in network.reserved or not first.lstrip("@"):
             return None
-    if network == "whatsapp":
-        return FoundLink("messenger", network, f"https://wa.me/{_digits(target)}", _digits(target))
-    return FoundLink("messenger", network, href, target)
+        if network.content_first and network.content_first.search(first):
+            return None
+        handle, kept, rest = first, segments[:1], segments[1:]
+    if network.post and rest and network.post.search("/" + "/".join(rest)):
+        return None  # a post, video or status, not the profile
+    if network.handle_syntax and kept == segments[:1] and not network.handle_syntax.match(handle):
+        return None  # no account can have this name
+    if typed and network.typed_syntax and kept == segments[:1] and not network.typed_syntax.match(handle):
+        return None
+    # Tabs of a profile (/company/acme/about, /c/Acme/videos) are the same profile.
+    return _found(network, f"https://{domain}/" + "/".join(kept), handle)
 
 
-def _messenger_link(host: str, path: str, query: dict[str, list[str]], fragment: str) -> FoundLink | None:
-    network = MESSENGER_HOSTS[host]
-    if _NOT_CONVERSATION.search(path) and not query.get("phone"):
-        return None
-    target = path.strip("/")
-    url = f"https://{host}{path}"
-    if network == "whatsapp" and host != "wa.link" and host != "chat.whatsapp.com":
-        # wa.me/N, api.whatsapp.com/send?phone=N and web.whatsapp.com/send?phone=N are one chat.
-        target = _digits((query.get("phone") or [target])[0])
-        url = f"https://wa.me/{target}"
-    elif host in ("signal.me", "signal.group"):
-        target = unquote(fragment).removeprefix("p/")
-        url = f"https://{host}/#{fragment}"
-    elif network == "line" and "/" in target:
-        target = target.rsplit("/", 1)[-1]
-    if not target:
-        return None
-    return FoundLink("messenger", network, url, target)
+def _found(network: Network, url: str, handle: str) -> FoundLink:
+    # Most networks treat handles case-insensitively; YouTube ids and Discord invites do not.
+    return FoundLink(network.kind, network.name, url if network.keep_case else url.lower(), handle.lstrip("@"))
+
+
+def _facebook(
+    network: Network, domain: str, segments: list[str], query: dict[str, list[str]], typed: bool
+) -> FoundLink | None:
+    first = segments[0].lower() if segments else ""
+    if first == "profile.php":
+        profile_id = (query.get("id") or [""])[0].strip()
+        if not profile_id.isdigit():
+            return None
+        return _found(network, f"https://{domain}/profile.php?id={profile_id}", profile_id)
+    if first == "people" and len(segments) >= 2:
+        # /people/<name>/<id>: the id identifies the profile, the name makes it readable.
+        kept = segments[:3] if len(segments) >= 3 and segments[2].isdigit() else segments[:2]
+        return _found(network, f"https://{domain}/" + "/".join(kept), segments[1])
+    if first == "pages":
+        if len(segments) >= 4 and segments[1].lower() == "category":
+            return _found(network, f"https://{domain}/" + "/".join(segments[:4]), segments[3])
+        if len(segments) >= 3 and segments[2].isdigit():
+            return _found(network, f"https://{domain}/" + "/".join(segments[:3]), segments[1])
+        return None  # /pages/create, /pages/search: the network's own tools
+    return _generic(network, domain, segments, typed)
+
+
+def _linkedin(
+    network: Network, domain: str, segments: list[str], query: dict[str, list[str]], typed: bool
+) -> FoundLink | None:
+    if len(segments) >= 2 and segments[0].lower() == "pub":
+        # Old public profiles: /pub/<name>/<a>/<b>/<c>; the whole path names the member.
+        return _found(network, f"https://{domain}/" + "/".join(segments), segments[1])
+    return _generic(network, domain, segments, typed)
+
+
+def _discord(
+    network: Network, domain: str, segments: list[str], query: dict[str, list[str]], typed: bool
+) -> FoundLink | None:
+    if domain == "discord.gg":
+        return _found(network, f"https://discord.gg/{segments[0]}", segments[0]) if segments else None
+    first = segments[0].lower() if segments else ""
+    if first == "invite" and len(segments) >= 2:
+        return _found(network, f"https://discord.gg/{segments[1]}", segments[1])
+    # /channels/<server id>[/<channel id>] names a server; /channels/@me and the like do not.
+    ids = segments[1:3]
+    if first == "channels" and ids and all(i.isdigit() for i in ids):
+        handle = "channels/" + "/".join(ids)
+        return _found(network, f"https://discord.com/{handle}", handle)
+    return None
+
+
+def _vimeo(
+    network: Network, domain: str, segments: list[str], query: dict[str, list[str]], typed: bool
+) -> FoundLink | None:
+    found = _generic(network, domain, segments, typed)
+    account = re.fullmatch(r"user(\d+)", found.handle) if found else None
+    if found is not None and account:
+        found.handle = account.group(1)  # vimeo.com/user<id>: an account without a chosen name
+    return found
+
+
+_SPECIAL = {"facebook": _facebook, "linkedin": _linkedin, "discord": _discord, "vimeo": _vimeo}
+
+
+def _text_pattern() -> re.Pattern[str]:
+    domains = sorted({*SOCIAL_HOSTS, *MESSENGER_HOSTS}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(d) for d in domains)
+    # Not inside an email address or another URL: nothing word-like, `@`, `/`, `=` or `.` right before.
+    return re.compile(
+        rf"(?<![\w@./=%&?#-])(?:https?://)?(?:[a-z0-9-]+\.)*(?:{alternatives})(?=[/?#])[^\s<>\"'()\[\]{{}}]*",
+        re.I,
+    )
+
+
+_TEXT_URL = _text_pattern()
+
+
+def links_in_text(text: str) -> list[FoundLink]:
+    """Profiles and messenger links written out as text (`instagram.com/acme` in a paragraph)."""
+    found = []
+    for match in _TEXT_URL.finditer(text):
+        written = match.group(0).rstrip(".,;:!?…")
+        link = classify_link(written if re.match(r"https?://", written, re.I) else "https://" + written, typed=True)
+        if link is not None:
+            found.append(link)
+    return found

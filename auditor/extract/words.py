@@ -182,9 +182,22 @@ def is_contact_text(text: str) -> bool:
     return bool(_WORD_RE.search(norm))
 
 
+def route_of(fragment: str) -> str | None:
+    """The route a hash-routed app shows for a URL fragment (`#/faq`, `#!/faq`), or None
+    for a plain in-page anchor (`#section`)."""
+    if not fragment.startswith(("/", "!/")):
+        return None
+    route = fragment.removeprefix("!").split("?", 1)[0]
+    # "#/" alone is the app's start page: the page itself.
+    return route if route.strip("/") else None
+
+
 def is_contact_url(url: str) -> bool:
-    """Whether the URL's path names a contact page in any script (`/kontakt`, `/संपर्क`)."""
-    path = normalise(unquote(urlsplit(url).path))
+    """Whether the URL's path names a contact page in any script (`/kontakt`, `/संपर्क`);
+    a hash route (`/#/contact`, `/#!/kontakt`) is the path a single-page app shows."""
+    parts = urlsplit(url)
+    route = route_of(parts.fragment)
+    path = normalise(unquote(route if route is not None else parts.path))
     if not path or path == "/":
         return False
     if _SLUG_RE.search(path):

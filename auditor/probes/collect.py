@@ -18,10 +18,10 @@ from email.parser import BytesParser
 from email.utils import getaddresses
 from hashlib import sha256
 
+from auditor.extract.promises import promised_duration
 from auditor.probes.classify import classify
 from auditor.probes.imap import Mailbox
 from auditor.probes.message import PROBE_HEADER, token_of_address, tokens_in
-from auditor.probes.promises import promised_duration
 from auditor.probes.settings import ProbesConfig
 from auditor.probes.timing import arrival, business_seconds, iso, parse_iso, utc_now
 from auditor.storage.ledger import Ledger, NewReply, ProbeRow

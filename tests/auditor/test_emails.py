@@ -1,5 +1,7 @@
+from auditor.extract import extract_page
 from auditor.extract.dom import parse
 from auditor.extract.emails import find_emails, normalise_address
+from auditor.extract.merge import build_channels
 
 
 def addresses(html: str) -> dict[str, tuple[str, str, str | None]]:
@@ -176,3 +178,68 @@ def test_mailto_links_inside_noscript_or_template_are_not_on_the_page() -> None:
 def test_a_heading_or_term_before_the_address_is_its_label() -> None:
     found = addresses("<dl><dt>Presse</dt><dd>presse@shop.de</dd></dl><h3>Jobs</h3><p>jobs@shop.de</p>")
     assert {a: f[2] for a, f in found.items()} == {"presse@shop.de": "Presse", "jobs@shop.de": "Jobs"}
+
+
+def test_a_label_in_the_element_before_is_never_glued_to_the_address() -> None:
+    html = """
+    <div><h5>Contact</h5>
+      <a href="mailto:hello@velo-werk.de">hello@velo-werk.de</a></div>
+    <div><p>Write to us, we answer quickly.</p>
+      <span>sales@velo-werk.de</span></div>
+    <p><span class="label">Email</span>office@velo-werk.de</p>
+    <p>E-Mail:<b>praxis@velo-werk.de</b></p>
+    <p>Phone 040 123 456<br>team@velo-werk.de</p>
+    <p><strong>Email Us</strong><span>velowerk@gmail.com</span></p>
+    """
+    assert set(addresses(html)) == {
+        "hello@velo-werk.de",
+        "sales@velo-werk.de",
+        "office@velo-werk.de",
+        "praxis@velo-werk.de",
+        "team@velo-werk.de",
+        "velowerk@gmail.com",
+    }
+
+
+def test_an_address_split_over_inline_tags_is_read_whole() -> None:
+    html = "<p>info@<b>velo-werk</b>.de</p><p><i>sales</i>@velo-werk.de</p><p><span>anna</span>.berg@velo-werk.de</p>"
+    assert set(addresses(html)) == {"info@velo-werk.de", "sales@velo-werk.de", "anna.berg@velo-werk.de"}
+
+
+def test_apostrophes_inside_a_local_part_belong_to_the_address() -> None:
+    found = addresses("<p>Write to o'brien@pub.ie or 'info@pub.ie'.</p>")
+    assert set(found) == {"o'brien@pub.ie", "info@pub.ie"}
+
+
+def test_a_link_that_opens_a_mail_window_from_javascript_gives_its_address() -> None:
+    html = """
+    <a href="javascript:window.location.href=atob('bWFpbHRvOnNhbGVzQHZlbG8td2Vyay5kZQ==')">E-Mail</a>
+    <a href="#" onclick="location.href='mailto:'+'help'+'@'+'velo-werk.de'; return false">Help</a>
+    <a href="javascript:void(0)">Menu</a>
+    """
+    found = addresses(html)
+    assert set(found) == {"sales@velo-werk.de", "help@velo-werk.de"}
+    assert found["help@velo-werk.de"][2] == "Help"
+
+
+def test_template_samples_are_not_contacts_but_the_sites_own_addresses_are() -> None:
+    html = """
+    <p><a href="mailto:info@nomeattivita.it">[info@nomeattivita.it]</a></p>
+    <p>help@yourcompany.com · kontakt@deinefirma.de · ventas@tuempresa.com.mx</p>
+    <p>z.B. name@gmail.com, you+0123456789@velo-werk.de</p>
+    <p>name@velo-werk.de</p>
+    <p>Mail: mycompany-info@velo-werk.de</p>
+    """
+    found = {e.address for e in find_emails(parse(html), html, "velo-werk.de")}
+    assert found == {"name@velo-werk.de", "mycompany-info@velo-werk.de"}
+
+
+def test_an_address_glued_to_a_word_loses_to_the_address_the_site_links() -> None:
+    home = '<footer><a href="mailto:info@velo-werk.de">info@velo-werk.de</a></footer>'
+    about = "<p>Emailinfo@velo-werk.de</p><p>sales.info@velo-werk.de</p>"
+    findings = [
+        extract_page(home, "https://velo-werk.de/", domain="velo-werk.de"),
+        extract_page(about, "https://velo-werk.de/about", domain="velo-werk.de", depth=1),
+    ]
+    _, channels = build_channels(findings)
+    assert {e.address for e in channels.emails} == {"info@velo-werk.de", "sales.info@velo-werk.de"}

@@ -102,3 +102,63 @@ def test_region_from_the_address_the_site_states() -> None:
     page = extract_page(html, "https://libros.com/", domain="libros.com")
     assert [(p.e164, p.region_source) for p in page.channels.phones] == [("+34912345678", "address:ES")]
     assert infer_region("libros.com", "en", "ES") == ("ES", "address:ES")
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<form><label>Phone <input name="phone"></label><span>Phone in the format +447700123456</span></form>',
+        "<p>Phone: +1 234 567 8900</p>",  # a run of typed keys padded with zeros
+        "<p>Phone (e.g. 020 7946 0958)</p>",
+        "<p>Tel: 111-222-3333</p>",  # three runs of one key
+        "<p>お電話　090-123X-5678</p>",  # a masked mobile number
+    ],
+)
+def test_sample_and_masked_numbers_are_not_phones(html: str) -> None:
+    assert phones(f"<main>{html}</main>", region="GB") == {}
+    assert phones(f"<main>{html}</main>", region="JP") == {}
+
+
+def test_a_number_bought_to_be_remembered_is_a_phone() -> None:
+    assert set(phones("<p>Телефон: +7 495 123-45-67</p>", region="RU")) == {"+74951234567"}
+
+
+def test_a_price_before_a_number_does_not_swallow_its_area_code() -> None:
+    assert set(phones("<main><p>Phone: $20 415-666-7777</p></main>", region="US")) == {"+14156667777"}
+    assert phones("<main><p>Phone for a quote: from $1 299</p></main>", region="US") == {}
+
+
+def test_a_brazilian_mobile_is_not_a_zip_code() -> None:
+    assert set(phones("<main><p>WhatsApp: (41) 99274-4920</p></main>", region="BR")) == {"+5541992744920"}
+
+
+def test_a_letter_typed_for_a_digit_in_a_tel_link_gives_no_number() -> None:
+    assert phones('<a href="tel:+49 9OO 123456">Call</a>', region="DE") == {}
+    assert set(phones('<a href="tel:+44 800 FLOWERS">Call</a>', region="GB")) == {"+448003569377"}  # a vanity word
+
+
+def test_malformed_links_that_carry_a_number_give_it() -> None:
+    found = phones(
+        '<a href="http://+569 29786135">+569 29786135</a><a href="mailto:+493026548790">Mail</a>', region=None
+    )
+    assert set(found) == {"+56929786135", "+493026548790"}
+
+
+def test_a_number_shown_on_a_whatsapp_link_is_a_phone() -> None:
+    html = (
+        '<main><p><a href="https://wa.me/5511996254027">(11) 99625-4027 - send a message</a></p>'
+        '<p><a href="https://api.whatsapp.com/send?phone=628128061052">+62 812-8061-052</a></p>'
+        '<a href="https://wa.me/447700900123"><img alt="WhatsApp"></a></main>'
+    )
+    found = find_phones(parse(html), None, False)
+    assert {(p.e164, p.region_source) for p in found} == {("+5511996254027", "explicit"), ("+628128061052", "explicit")}
+
+
+def test_text_of_a_link_that_is_not_a_tel_link_is_read() -> None:
+    assert set(phones('<main><a class="tel">TEL (0173) 29-2204</a></main>', region="JP")) == {"+81173292204"}
+
+
+def test_languages_of_one_country_give_the_region() -> None:
+    assert infer_region("127.0.0.1", "vi") == ("VN", "lang:vi")
+    assert infer_region("127.0.0.1", "zh-Hant-TW") == ("TW", "lang:zh-Hant-TW")
+    assert infer_region("127.0.0.1", "en") == (None, "none")

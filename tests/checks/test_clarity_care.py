@@ -58,7 +58,8 @@ def test_broken_contact_links() -> None:
     gone = page("/contact/", status=404, footer_contact=False)
     outcome = judge(broken_contact_links, site([page("/"), page("/about/"), gone]))
     assert outcome.score == 0.0
-    assert outcome.evidence[0].snippet == "HTTP 404; linked from 2 page(s)"
+    assert outcome.evidence[0].url == f"{BASE}/contact/"
+    assert outcome.evidence[0].snippet == f'HTTP 404: "Contact us" on {BASE}/ and 1 other page(s)'
     assert judge(broken_contact_links, site([page("/", footer_contact=False)])).score is None
 
 

@@ -1,7 +1,7 @@
 """Live-chat widgets: vendor fingerprints matched in the raw HTML, in the network
 requests of the rendered page, and in its globals and DOM."""
 
-from auditor.extract.chat.html import FoundWidget, find_in_html
+from auditor.extract.chat.html import FoundWidget, find_in_html, live_widgets, settings_only
 from auditor.extract.chat.probe import PROBE_SCRIPT, from_probe, probe_argument, request_evidence
 from auditor.extract.chat.vendors import Vendor, url_matches, vendor_by_id, vendors
 
@@ -11,8 +11,10 @@ __all__ = [
     "Vendor",
     "find_in_html",
     "from_probe",
+    "live_widgets",
     "probe_argument",
     "request_evidence",
+    "settings_only",
     "url_matches",
     "vendor_by_id",
     "vendors",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from auditor.extract.chat.html import FoundWidget
+from auditor.extract.chat.html import FoundWidget, settings_only
 from auditor.extract.chat.vendors import vendor_by_id
 from auditor.models import Box, ChatWidget, Page, Placement
 
@@ -73,6 +73,9 @@ def merge_widgets(entries: Iterable[ChatWidget], pages: list[Page]) -> list[Chat
     rendered = [p.url for p in pages if p.rendered and p.ok]
     merged = []
     for group in groups.values():
+        # A vendor's settings without its loader on any page, and never seen running, is no widget.
+        if all(settings_only(w.evidence) for w in group):
+            continue
         first = group[0]
         page_urls = list(dict.fromkeys(u for w in group for u in w.pages))
         merged.append(

@@ -75,7 +75,7 @@ def vendor_by_id(vendor_id: str) -> Vendor | None:
 
 
 @lru_cache(maxsize=512)
-def _signal_pattern(signal: str) -> re.Pattern[str]:
+def signal_pattern(signal: str) -> re.Pattern[str]:
     # A host must start at a label boundary ("intercom.io" is not "notintercom.io")
     # and, when it is a bare host, end at one; a path signal may run on
     # ("my.site.com/ESW" precedes the deployment's name).
@@ -85,7 +85,7 @@ def _signal_pattern(signal: str) -> re.Pattern[str]:
 
 
 def signal_in(signal: str, text: str) -> bool:
-    return _signal_pattern(signal).search(text) is not None
+    return signal_pattern(signal).search(text) is not None
 
 
 def url_matches(signal: str, url: str) -> bool:

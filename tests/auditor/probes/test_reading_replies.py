@@ -7,9 +7,9 @@ from email.message import EmailMessage
 
 import pytest
 
+from auditor.extract.promises import promised_duration
 from auditor.probes.classify import classify
 from auditor.probes.message import PROBE_HEADER, compose_email, reply_address, token_of_address, tokens_in
-from auditor.probes.promises import promised_duration
 from auditor.probes.settings import BusinessHours, ProbesConfig
 from auditor.probes.timing import business_seconds, top_received
 

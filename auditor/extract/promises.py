@@ -1,14 +1,25 @@
-"""The response time an acknowledgement promises, as an ISO 8601 duration.
+"""The response time a company promises, as an ISO 8601 duration: in an
+acknowledgement it sends, or on its own contact pages.
 
 "within 24 hours" -> PT24H, "1-2 business days" -> P2D (a range counts by its upper
 bound: that is what the company committed to), "в течение 2 рабочих дней" -> P2D,
 "24 घंटे में" -> PT24H. Business days are kept as days: ISO 8601 has no business
 day, and the promise is compared with the calendar wait.
+
+On a web page the same phrases count only in a sentence about answering ("we
+reply", "wir antworten", "ответим", "जवाब"): "delivery within 2 days" or "open
+24 hours" promise nothing about an answer.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
+from bs4 import BeautifulSoup
+
+from auditor.extract.dom import location_of, text_segments
+from auditor.models import Location
 
 _WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -84,3 +95,36 @@ def promised_duration(text: str) -> str | None:
         if pattern.search(text):
             return duration
     return None
+
+
+# Words of answering, by stem, in the languages audited sites use: a sentence needs one
+# to be a promise about a reply rather than about delivery or opening times.
+_ANSWERING = re.compile(
+    r"\banswer|\brepl(?:y|ies|ied)\b|\brespon(?:d|se|ses)\b|get back to|back to you|hear from (?:us|me)|"
+    r"contact you|call you back|\bantwort|beantwort|rückmeld|melden uns|zurückruf|hören .{0,20}von uns|"
+    r"\brespond|respuesta|contesta|nos pondremos en contacto|répon|recontact|\brispo|ricontatt|resposta|"
+    r"retornar|entraremos em contato|ответ|отвеч|свяж|перезвон|відпов|зв.яж|जवाब|उत्तर|संपर्क करेंगे",
+    re.I,
+)
+_SENTENCE = re.compile(r"(?<=[.!?।])\s+|[。！？]")
+MAX_SENTENCE = 300
+
+
+@dataclass
+class StatedPromise:
+    text: str
+    duration: str
+    location: Location
+
+
+def find_response_promises(soup: BeautifulSoup) -> list[StatedPromise]:
+    """Sentences of the page that promise an answer within a time, with that time."""
+    found: dict[str, StatedPromise] = {}
+    for anchor, segment in text_segments(soup):
+        for sentence in _SENTENCE.split(" ".join(segment.split())):
+            if len(sentence) > MAX_SENTENCE or not _ANSWERING.search(sentence):
+                continue
+            duration = promised_duration(sentence)
+            if duration and sentence.casefold() not in found:
+                found[sentence.casefold()] = StatedPromise(sentence, duration, location_of(anchor))
+    return list(found.values())
