@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from auditor.evaluate import TARGETS, Evaluation, evaluate, load_corpus
+from auditor.evaluate import Evaluation, evaluate, load_corpus
 from tests.conftest import run_cli
 
 CORPUS = Path(__file__).parent.parent / "corpus"
+# What a user of the audit needs, written here rather than read from the code under test.
+TARGETS = {"emails": 0.98, "phones": 0.95, "social": 0.98, "messengers": 0.98}
 
 
 @pytest.fixture(scope="module")

@@ -8,10 +8,13 @@ from pathlib import Path
 import pytest
 
 from auditor.results import EvidenceRow
-from reports.markdown_report import LIMIT_BYTES, md_escape, render_markdown, write_markdown
+from reports.markdown_report import md_escape, render_markdown, write_markdown
 from reports.options import ReportOptions
 from tests.reports.hostile import HOSTILE_TITLE, hostile_check, hostile_results
 from tests.reports.test_reports import FOOTER_FIX, FOOTER_TITLE, LABEL_TITLE, PROMISE_TITLE, sample_results
+
+# GitHub refuses a job summary ($GITHUB_STEP_SUMMARY) over 1 MiB.
+GITHUB_SUMMARY_LIMIT = 1024 * 1024
 
 
 def test_summary_has_score_categories_findings_and_channels(tmp_path: Path) -> None:
@@ -70,7 +73,7 @@ def test_md_escape(value: str, escaped: str) -> None:
 def test_ten_thousand_evidence_rows_stay_under_a_mebibyte() -> None:
     results = hostile_results(rows=10_000)
     text = render_markdown(results)
-    assert len(text.encode("utf-8")) < LIMIT_BYTES
+    assert len(text.encode("utf-8")) < GITHUB_SUMMARY_LIMIT
     assert "… and 9,995 more evidence rows in report.html" in text
 
 
@@ -81,7 +84,7 @@ def test_huge_page_text_is_clipped_and_the_summary_says_it_was_cut() -> None:
     checks = [check.model_copy(update={"id": f"c{index}"}) for index in range(40)]
     results = sample_results().model_copy(update={"checks": checks, "warnings": [giant] * 50})
     text = render_markdown(results)
-    assert len(text.encode("utf-8")) < LIMIT_BYTES
+    assert len(text.encode("utf-8")) < GITHUB_SUMMARY_LIMIT
     assert "30 more findings in report.html." in text
     assert "report.html has everything" in text
     assert max(len(line) for line in text.splitlines()) < 2_000
@@ -114,6 +117,6 @@ def test_a_summary_that_cannot_shrink_enough_is_cut_at_a_line() -> None:
     results = sample_results()
     many = [results.categories[0].model_copy(update={"id": f"c{i}", "title": "x" * 50}) for i in range(30_000)]
     text = render_markdown(results.model_copy(update={"categories": many}))
-    assert len(text.encode("utf-8")) < LIMIT_BYTES
+    assert len(text.encode("utf-8")) < GITHUB_SUMMARY_LIMIT
     assert text.endswith("report.html has everything.\n")
     assert text.splitlines()[-3].startswith("| xxxx")  # a whole table row before the note
