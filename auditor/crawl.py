@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -101,6 +102,10 @@ def crawl_site(
     process.start()
     spider = crawler.spider
     assert isinstance(spider, SiteSpider)
+    # Pages that waited for a rendering the crawl never finished keep their raw HTML.
+    for waiting in spider.plan.pending():
+        waiting.page.render_reason = "not rendered: the crawl ended before pages like it were rendered"
+        findings.append(waiting)
 
     findings.sort(key=lambda f: (f.page.url != spider.home_url, f.page.depth))
     pages, channels = build_channels(findings)
@@ -117,6 +122,7 @@ def crawl_site(
             finished_at=now(),
             pages_crawled=len(pages),
             pages_rendered=sum(p.rendered for p in pages),
+            render_reasons=dict(Counter(p.render_reason for p in pages if p.render_reason).most_common()),
             partial=interrupted or spider.fatal is not None,
         ),
         pages=pages,

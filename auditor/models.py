@@ -46,6 +46,8 @@ class Page(Model):
     text: TextStats | None = None
     # The text of the link the crawl followed to reach this page (on `referrer`).
     link_text: str = ""
+    # Why the page was rendered in Chromium, or why not (spiders/render_plan.py).
+    render_reason: str = ""
 
     @property
     def ok(self) -> bool:
@@ -275,6 +277,8 @@ class SiteInfo(Model):
     pages_crawled: int = 0
     pages_rendered: int = 0
     partial: bool = False
+    # How many pages were rendered, or not, for each reason (spiders/render_plan.py).
+    render_reasons: dict[str, int] = Field(default_factory=dict)
 
 
 class SiteArtifacts(Model):

@@ -47,7 +47,7 @@ PLAYWRIGHT_MAX_PAGES_PER_CONTEXT = 2
 CONTACT_AUDIT_MAX_PAGES = 50
 CONTACT_AUDIT_MAX_DEPTH = 5
 CONTACT_AUDIT_RENDER = True
-CONTACT_AUDIT_RENDER_BUDGET = 10
+CONTACT_AUDIT_RENDER_BUDGET = 50
 CONTACT_AUDIT_RENDER_SETTLE_MS = 1000
 # Per rendered page and viewport: the most time spent waiting for chat widgets to
 # appear and settle (after the load event, nudges included).

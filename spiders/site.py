@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from scrapy.exceptions import (
@@ -26,6 +26,7 @@ from auditor.extract.decoding import decode_html
 from auditor.extract.dom import parse
 from auditor.models import Page
 from spiders.chat_inspect import InspectPlan
+from spiders.render_plan import FAILED_PAGE, Decision, RenderPlan
 from spiders.rendering import MOBILE_USER_AGENT, chat_result, page_slug, render_meta
 
 MAX_ENTRY_REDIRECTS = 5
@@ -68,6 +69,17 @@ class SiteSpider(scrapy.Spider):
         self.renders_requested = 0
         self.screenshot_slugs: dict[str, str] = {}
         self.home_url = url
+        self._plan: RenderPlan | None = None
+
+    @property
+    def plan(self) -> RenderPlan:
+        """The rendering plan, made from the crawl's settings the first time it is needed."""
+        if self._plan is None:
+            self._plan = RenderPlan(
+                enabled=self.settings.getbool("CONTACT_AUDIT_RENDER"),
+                budget=self.settings.getint("CONTACT_AUDIT_RENDER_BUDGET"),
+            )
+        return self._plan
 
     def _progress(self) -> None:
         if self.on_progress:
@@ -115,22 +127,37 @@ class SiteSpider(scrapy.Spider):
         else:
             self.fatal = describe_failure(failure, url)
 
-    def _should_render(self, url: str, depth: int, html_page: PageFindings, raw_html: str) -> bool:
-        if not self.settings.getbool("CONTACT_AUDIT_RENDER"):
-            return False
-        if self.renders_requested >= self.settings.getint("CONTACT_AUDIT_RENDER_BUDGET"):
-            return False
-        if depth == 0 or url == self.home_url or html_page.page.is_contact_page or html_page.channels.chat_widgets:
-            return True
+    def _decide(self, findings: PageFindings, raw_html: str) -> Decision:
+        page = findings.page
+        home = page.depth == 0 or page.url == self.home_url
         # Scanning the raw HTML for every vendor's signals is only worth it when nothing else decided.
-        return any(signal in raw_html for v in vendors() for signal in v.url_signals)
+        decided = home or page.is_contact_page or bool(findings.channels.chat_widgets) or findings.app_shell
+        vendor_code = not decided and any(signal in raw_html for v in vendors() for signal in v.url_signals)
+        return self.plan.decide(findings, home=home, vendor_code=vendor_code)
+
+    def _apply(self, findings: PageFindings, decision: Decision) -> Iterator[Any]:
+        """Render the page, or keep its raw HTML, as the plan decided."""
+        findings.page.render_reason = decision.reason
+        if decision.render:
+            self.renders_requested += 1
+            yield self._render_request(
+                findings.page.url, "desktop", {"raw": findings, "page_depth": findings.page.depth}
+            )
+        elif not decision.wait:
+            yield from self._finish(findings)
+
+    def _released(self, raw: PageFindings, rendered: PageFindings | None) -> Iterator[Any]:
+        """The pages that waited for this page's rendering, rendered or kept as the plan now says."""
+        for findings, decision in self.plan.learn(raw, rendered):
+            yield from self._apply(findings, decision)
 
     def parse_page(self, response: Response) -> Iterator[Any]:
         depth = int(response.meta.get("page_depth", 0))
+        url = _page_url(response)
         referrer = response.meta.get("referrer")
         if not isinstance(response, TextResponse):
             page = Page(
-                url=response.url,
+                url=url,
                 status=response.status,
                 depth=depth,
                 referrer=referrer,
@@ -141,15 +168,15 @@ class SiteSpider(scrapy.Spider):
         # Our own decoding: servers mislabel encodings and serve images as text/html.
         decoded = decode_html(response.body, response.headers.get(b"Content-Type"))
         if decoded.text is None:
-            page = Page(url=response.url, status=response.status, depth=depth, referrer=referrer)
+            page = Page(url=url, status=response.status, depth=depth, referrer=referrer)
             page.warnings = decoded.warnings
             yield from self._finish(PageFindings(page=page))
             return
         try:
-            findings = extract_page(decoded.text, response.url, domain=self.domain, status=response.status, depth=depth)
+            findings = extract_page(decoded.text, url, domain=self.domain, status=response.status, depth=depth)
         except Exception as error:  # hostile or broken markup must not stop the crawl
             page = Page(
-                url=response.url,
+                url=url,
                 status=response.status,
                 depth=depth,
                 referrer=referrer,
@@ -161,11 +188,11 @@ class SiteSpider(scrapy.Spider):
         findings.page.link_text = str(response.meta.get("link_text") or "")
         findings.page.warnings.extend(decoded.warnings)
         yield from self._follow(findings, depth)
-        if response.status < 400 and self._should_render(response.url, depth, findings, decoded.text):
-            self.renders_requested += 1
-            yield self._render_request(response.url, "desktop", {"raw": findings, "page_depth": depth})
+        if response.status >= 400:
+            findings.page.render_reason = FAILED_PAGE
+            yield from self._finish(findings)
             return
-        yield from self._finish(findings)
+        yield from self._apply(findings, self._decide(findings, decoded.text))
 
     def _render_request(self, url: str, viewport: str, meta: dict[str, Any]) -> scrapy.Request:
         run_dir = self.settings.get("CONTACT_AUDIT_RUN_DIR") or None
@@ -215,6 +242,7 @@ class SiteSpider(scrapy.Spider):
         )
         rendered.page.referrer = raw.page.referrer
         rendered.page.link_text = raw.page.link_text
+        rendered.page.render_reason = raw.page.render_reason
         self.pages_rendered += 1
         _mark_rendered_only(raw, rendered)
         _note_inspection(rendered, inspection, "desktop")
@@ -224,6 +252,7 @@ class SiteSpider(scrapy.Spider):
         for widget in rendered.channels.chat_widgets:
             widget.instances = max(widget.instances, embedded.get(widget.vendor_id, 1))
         yield from self._follow(rendered, raw.page.depth)
+        yield from self._released(raw, rendered)
         if self._wants_mobile(rendered):
             yield self._render_request(raw.page.url, "mobile", {"rendered": rendered})
             return
@@ -260,6 +289,7 @@ class SiteSpider(scrapy.Spider):
         raw: PageFindings = failure.request.meta["raw"]  # type: ignore[attr-defined]
         raw.page.warnings.append(f"could not be rendered in Chromium: {_reason(failure)}")
         self.warnings.append(f"{raw.page.url} could not be rendered; its raw HTML was audited instead")
+        yield from self._released(raw, None)
         yield from self._finish(raw)
 
     def page_failed(self, failure: Failure) -> Iterator[Any]:
@@ -296,6 +326,8 @@ class SiteSpider(scrapy.Spider):
                 link.url,
                 callback=self.parse_page,
                 errback=self.page_failed,
+                # Scrapy's duplicate filter ignores fragments: a hash route would be the page itself.
+                dont_filter="#" in link.url,
                 priority=100 if link.contact_like else 0,
                 meta={"page_depth": depth + 1, "referrer": findings.page.url, "link_text": link.text},
             )
@@ -305,6 +337,15 @@ class SiteSpider(scrapy.Spider):
         self.pages_done += 1
         self._progress()
         yield findings
+
+
+def _page_url(response: Response) -> str:
+    """The page's URL, with the hash route it was asked for (`/#/faq`): a server never sees
+    the fragment, so the response's URL has lost it."""
+    asked = urlsplit(response.request.url if response.request is not None else response.url)
+    if asked.fragment and "#" not in response.url:
+        return f"{response.url}#{asked.fragment}"
+    return response.url
 
 
 def _reason(failure: Failure) -> str:

@@ -13,6 +13,7 @@ from auditor.extract.dom import clean_text, location_of, parse
 from auditor.extract.page_channels import page_channels
 from auditor.extract.promises import find_response_promises
 from auditor.extract.readability import text_stats
+from auditor.extract.scripts import is_app_shell, script_signature
 from auditor.extract.words import is_contact_heading, is_contact_text, is_contact_url, route_of
 from auditor.models import (
     Box,
@@ -33,6 +34,9 @@ class PageFindings:
 
     page: Page
     channels: Channels = field(default_factory=Channels)
+    # What can change the page after it loads (see auditor.extract.scripts).
+    scripts: frozenset[str] = frozenset()
+    app_shell: bool = False
 
 
 def page_url(url: str) -> str:
@@ -132,4 +136,5 @@ def extract_page(
         found, not_loaded = live_widgets(found, rendered_widgets)
         page.warnings.extend(not_loaded)
     channels.chat_widgets = _widgets(found, url)
-    return PageFindings(page=page, channels=channels)
+    scripts = script_signature(soup, url)
+    return PageFindings(page=page, channels=channels, scripts=scripts, app_shell=is_app_shell(soup, scripts))

@@ -1,0 +1,86 @@
+"""What in a page can change it after it loads: its scripts, frames and mount nodes.
+
+Pages with the same scripts (external URLs without their query, and the shape of
+inline code without its literals) and frames are changed by JavaScript in the same
+way; an app shell's raw HTML says nothing about what it shows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from urllib.parse import urljoin, urlsplit
+
+from bs4 import BeautifulSoup, Tag
+
+from auditor.extract.words import route_of
+
+# String and number literals differ per page (ids, nonces, titles) in code that does the
+# same thing everywhere: they are left out of an inline script's shape.
+_LITERALS = re.compile(r"""(?:"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'|`(?:\\.|[^`\\])*`|\b\d[\d.]*\b)""")
+_NOT_CODE = {"application/ld+json", "application/json", "text/template", "text/x-template", "importmap"}
+# Mount nodes of single-page-app frameworks.
+_MOUNT_IDS = {"root", "app", "__next", "__nuxt", "___gatsby", "svelte", "q-app", "main-app"}
+_MOUNT_TAGS = ("app-root",)
+# Below this much visible text a page with scripts is a shell its scripts fill.
+_SHELL_TEXT = 200
+# A body with scripts and hardly a word of its own ("Loading…") is a shell too.
+_EMPTY = 40
+
+
+def _script_shape(code: str) -> str:
+    return hashlib.sha1(" ".join(_LITERALS.sub("_", code).split()).encode()).hexdigest()[:12]
+
+
+def script_signature(soup: BeautifulSoup, url: str) -> frozenset[str]:
+    """What in a page can change it after it loads: its scripts and frames."""
+    parts: set[str] = set()
+    for script in soup.find_all("script"):
+        kind = str(script.get("type") or "").strip().lower()
+        if kind in _NOT_CODE:
+            continue
+        src = str(script.get("src") or "").strip()
+        if src:
+            absolute = urlsplit(urljoin(url, src))
+            parts.add(f"src:{absolute.netloc}{absolute.path}")
+        elif script.string and script.string.strip():
+            parts.add(f"inline:{_script_shape(script.string)}")
+    for frame in soup.find_all("iframe", src=True):
+        absolute = urlsplit(urljoin(url, str(frame["src"])))
+        parts.add(f"frame:{absolute.netloc}{absolute.path}")
+    for handler in soup.find_all(onload=True):
+        parts.add(f"onload:{_script_shape(str(handler['onload']))}")
+    return frozenset(parts)
+
+
+def is_app_shell(soup: BeautifulSoup, signature: frozenset[str]) -> bool:
+    """An empty mount node (`<div id="root">`, `<app-root>`) and scripts, or a page whose
+    scripts are all there is: its raw HTML says nothing about what it shows."""
+    if not any(part.startswith(("src:", "inline:")) for part in signature):
+        return False
+    body = soup.body or soup
+    text = " ".join(body.get_text(" ").split()) if isinstance(body, Tag) else ""
+    for mount in [*body.find_all(id=lambda v: bool(v) and str(v).lower() in _MOUNT_IDS), *body.find_all(_MOUNT_TAGS)]:
+        if len(" ".join(mount.get_text(" ").split())) < _SHELL_TEXT:
+            return True
+    return len(_visible_text(body)) < _EMPTY and len(text) < _SHELL_TEXT
+
+
+def _visible_text(body: Tag | BeautifulSoup) -> str:
+    parts = []
+    for text in body.find_all(string=True):
+        parent = text.parent
+        if parent is not None and parent.name not in ("script", "style", "noscript", "template"):
+            parts.append(str(text))
+    return " ".join(" ".join(parts).split())
+
+
+def section_of(url: str) -> str:
+    """The part of a site a page sits in: `/shop/bikes/7` -> `/shop`, a hash route by its own first part."""
+    parts = urlsplit(url)
+    path = parts.path
+    route = route_of(parts.fragment)
+    if route is not None:
+        path = route
+    segments = [s for s in path.split("/") if s]
+    return "/" + segments[0] if len(segments) > 1 else "/"

@@ -1,0 +1,95 @@
+"""The rendering plan, decided without a browser: which pages can JavaScript change?"""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+from auditor.extract import PageFindings, extract_page
+from auditor.extract.dom import parse
+from auditor.extract.scripts import is_app_shell, script_signature
+from spiders.render_plan import RenderPlan
+
+SITE = "https://velo-werk.de"
+
+
+def page(path: str, body: str, head: str = "") -> PageFindings:
+    html = f"<html><head>{head}</head><body>{body}</body></html>"
+    return extract_page(html, SITE + path, domain="velo-werk.de", depth=1)
+
+
+def parse_page(path: str, body: str, head: str = "") -> BeautifulSoup:
+    return parse(f"<html><head>{head}</head><body>{body}</body></html>")
+
+
+ARTICLE = "<main><h1>Our bikes</h1><p>" + "Steel frames built to last. " * 20 + "</p></main>"
+SHOP_JS = '<script src="/js/shop.js?v=3"></script>'
+
+
+def test_pages_are_grouped_by_their_scripts_not_by_per_page_literals() -> None:
+    one = parse_page("/a", ARTICLE, '<script src="/js/app.js?v=1"></script><script>track("a", 1)</script>')
+    two = parse_page("/b", ARTICLE, '<script src="/js/app.js?v=2"></script><script>track("b", 22)</script>')
+    three = parse_page("/c", ARTICLE, '<script src="/js/shop.js"></script><script>track("c", 3)</script>')
+    assert script_signature(one, SITE + "/a") == script_signature(two, SITE + "/b")
+    assert script_signature(one, SITE + "/a") != script_signature(three, SITE + "/c")
+
+
+def test_an_empty_mount_node_and_a_bundle_is_an_app_shell() -> None:
+    shells = [
+        '<div id="root"></div><script type="module" src="/assets/index-4f2a.js"></script>',
+        '<app-root></app-root><script src="main.js"></script>',
+        '<div id="__nuxt"><div>Loading…</div></div><script src="/_nuxt/entry.js"></script>',
+    ]
+    for body in shells:
+        soup = parse(f"<html><body>{body}</body></html>")
+        assert is_app_shell(soup, script_signature(soup, SITE + "/")), body
+    article = parse(f"<html><body>{ARTICLE}<script src='/js/app.js'></script></body></html>")
+    assert not is_app_shell(article, script_signature(article, SITE + "/"))
+
+
+def test_one_page_of_each_group_is_rendered_and_the_rest_follow_what_it_showed() -> None:
+    plan = RenderPlan(enabled=True, budget=50)
+    first = page("/shop/1", ARTICLE, SHOP_JS)
+    assert plan.decide(first, home=False, vendor_code=False).render
+    second = page("/shop/2", ARTICLE, SHOP_JS)
+    held = plan.decide(second, home=False, vendor_code=False)
+    assert not held.render and held.wait
+    # Rendering the first shop page showed an email that only JavaScript writes.
+    rendered = page("/shop/1", ARTICLE + "<p>shop@velo-werk.de</p>", SHOP_JS)
+    released = plan.learn(first, rendered)
+    assert [(f.page.url, d.render) for f, d in released] == [(SITE + "/shop/2", True)]
+    third = page("/shop/3", ARTICLE, SHOP_JS)
+    assert plan.decide(third, home=False, vendor_code=False).render
+
+
+def test_a_group_whose_rendering_changed_nothing_is_not_rendered_again() -> None:
+    plan = RenderPlan(enabled=True, budget=50)
+    first = page("/blog/1", ARTICLE, SHOP_JS)
+    plan.decide(first, home=False, vendor_code=False)
+    second = page("/blog/2", ARTICLE, SHOP_JS)
+    plan.decide(second, home=False, vendor_code=False)
+    released = plan.learn(first, first)
+    assert [(f.page.url, d.render) for f, d in released] == [(SITE + "/blog/2", False)]
+    assert SITE + "/blog/1" in released[0][1].reason
+    later = page("/blog/3", ARTICLE, SHOP_JS)
+    decision = plan.decide(later, home=False, vendor_code=False)
+    assert not decision.render and SITE + "/blog/1" in decision.reason
+
+
+def test_each_section_of_a_site_gets_its_own_rendering() -> None:
+    plan = RenderPlan(enabled=True, budget=50)
+    blog = page("/blog/1", ARTICLE, SHOP_JS)
+    shop = page("/shop/1", ARTICLE, SHOP_JS)
+    assert plan.decide(blog, home=False, vendor_code=False).render
+    assert plan.decide(shop, home=False, vendor_code=False).render
+
+
+def test_pages_without_scripts_are_not_rendered_and_every_decision_says_why() -> None:
+    plan = RenderPlan(enabled=True, budget=1)
+    static = page("/about", ARTICLE)
+    decision = plan.decide(static, home=False, vendor_code=False)
+    assert not decision.render and "no scripts" in decision.reason
+    shell = page("/#/faq", '<div id="app"></div>', '<script src="/app.js"></script>')
+    assert plan.decide(shell, home=False, vendor_code=False).render
+    other = page("/#/privacy", '<div id="app"></div>', '<script src="/app.js"></script>')
+    over = plan.decide(other, home=False, vendor_code=False)
+    assert not over.render and "budget" in over.reason
