@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from auditor.extract.chat import PROBE_SCRIPT, probe_argument, request_evidence
 MAX_LOGGED = 2000
 # Resources the crawl aborts on purpose: their failures say nothing about a widget.
 ABORTED_TYPES = frozenset({"image", "media", "font"})
+WAITED_TYPES = frozenset({"script", "document", "xhr", "fetch"})
 
 # Lazy loaders wait for a scroll, a mouse move or a touch; give them all three,
 # then go back to the top so the launcher is measured where a visitor first sees it.
@@ -33,6 +35,7 @@ async () => {
   document.dispatchEvent(new Event('touchstart', { bubbles: true }));
   await new Promise((done) => setTimeout(done, 120));
   window.scrollTo(0, 0);
+  if (window.__contactAuditEvents) window.__contactAuditEvents.lastChange = performance.now();
 }
 """
 # After drawing, wait for two frames (or 150 ms where frames do not come): the
@@ -51,6 +54,48 @@ async (boxes) => {
   await Promise.race([frames, new Promise((done) => setTimeout(done, 150))]);
 }
 """
+# Installed before the page's own scripts run: when the DOM last changed, and which
+# timers the page set that have not fired yet. Waiting for those events, instead of a
+# fixed number of milliseconds, finds a widget started by a timer whatever the
+# machine's load. Timers re-armed from a timer (polling loops) are not waited for.
+EVENTS_SCRIPT = """
+(() => {
+  if (window.__contactAuditEvents) return;
+  const ledger = { lastChange: performance.now(), timers: new Map(), inTimer: 0 };
+  window.__contactAuditEvents = ledger;
+  const horizon = 20000;
+  const setTimer = window.setTimeout, clearTimer = window.clearTimeout;
+  window.setTimeout = function (callback, delay, ...rest) {
+    const wait = Number(delay) || 0;
+    if (typeof callback !== 'function') return setTimer.call(window, callback, delay, ...rest);
+    let id;
+    const run = function () {
+      ledger.timers.delete(id);
+      ledger.lastChange = performance.now();
+      ledger.inTimer++;
+      try { return callback.apply(this, arguments); } finally { ledger.inTimer--; }
+    };
+    id = setTimer.call(window, run, delay, ...rest);
+    if (!ledger.inTimer && wait >= 50 && wait <= horizon) ledger.timers.set(id, performance.now() + wait);
+    return id;
+  };
+  window.clearTimeout = function (id) { ledger.timers.delete(id); return clearTimer.call(window, id); };
+  new MutationObserver(() => { ledger.lastChange = performance.now(); })
+    .observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+})();
+"""
+EVENTS_READ_SCRIPT = """
+() => {
+  const ledger = window.__contactAuditEvents;
+  if (!ledger) return null;
+  const nav = performance.getEntriesByType('navigation')[0];
+  return {
+    quiet_ms: performance.now() - ledger.lastChange,
+    timers: ledger.timers.size,
+    load_ms: nav && nav.duration > 0 ? nav.duration : null,
+  };
+}
+"""
 UNOUTLINE_SCRIPT = "() => document.querySelectorAll('[data-contact-audit-outline]').forEach((m) => m.remove())"
 
 
@@ -61,14 +106,31 @@ class NetworkLog:
 
     urls: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    # Requests still loading that can still draw something: scripts, frames and data calls.
+    in_flight: dict[int, tuple[str, float]] = field(default_factory=dict)
 
     def on_request(self, request: PlaywrightRequest) -> None:
         if len(self.urls) < MAX_LOGGED and not request.is_navigation_request():
             self.urls.append(request.url)
+        if request.resource_type in WAITED_TYPES and not request.is_navigation_request():
+            self.in_flight[id(request)] = (request.resource_type, time.monotonic())
+
+    def on_request_done(self, request: PlaywrightRequest) -> None:
+        self.in_flight.pop(id(request), None)
 
     def on_request_failed(self, request: PlaywrightRequest) -> None:
+        self.in_flight.pop(id(request), None)
         if request.resource_type not in ABORTED_TYPES and len(self.failures) < MAX_LOGGED:
             self.failures.append(f"{request.url} ({request.failure or 'failed'})")
+
+    def loading(self, data_calls_for: float) -> bool:
+        """A script or frame is loading, or a data call younger than `data_calls_for`
+        seconds (an older one is a long poll: it will not end while we wait)."""
+        now = time.monotonic()
+        return any(
+            kind in ("script", "document") or now - started < data_calls_for
+            for kind, started in self.in_flight.values()
+        )
 
     def on_response(self, response: PlaywrightResponse) -> None:
         if response.status >= 400 and len(self.failures) < MAX_LOGGED:
@@ -76,11 +138,17 @@ class NetworkLog:
 
     def handlers(self) -> dict[str, Any]:
         """For scrapy-playwright's `playwright_page_event_handlers`."""
-        return {"request": self.on_request, "requestfailed": self.on_request_failed, "response": self.on_response}
+        return {
+            "request": self.on_request,
+            "requestfinished": self.on_request_done,
+            "requestfailed": self.on_request_failed,
+            "response": self.on_response,
+        }
 
     def attach(self, page: Page) -> None:
         """The same, for a page driven directly (tests, bench)."""
         page.on("request", self.on_request)
+        page.on("requestfinished", self.on_request_done)
         page.on("requestfailed", self.on_request_failed)
         page.on("response", self.on_response)
 
@@ -91,11 +159,15 @@ class InspectPlan:
 
     settle_ms: int = 1000
     budget_ms: int = 6000
-    poll_ms: int = 250
-    stable_ms: int = 600
+    poll_ms: int = 100
+    stable_ms: int = 500
     nudge_wait_ms: int = 1000
     screenshot_dir: str | None = None
     screenshot_name: str | None = None
+    # Waits scale with the machine: a page that took longer than this to load (a busy
+    # machine, a slow site) gets proportionally longer quiet windows and budget.
+    load_reference_ms: int = 1000
+    max_scale: float = 4.0
 
 
 def _signature(result: dict[str, Any]) -> tuple[Any, ...] | None:
@@ -138,6 +210,27 @@ class _Watch:
         )
 
 
+async def prepare_page(page: Page, request: object = None) -> None:
+    """Before the page's own scripts run: record DOM changes and pending timers.
+
+    A scrapy-playwright page init callback (`playwright_page_init_callback`); tests and
+    benchmarks call it before `goto`.
+    """
+    await page.add_init_script(EVENTS_SCRIPT)
+
+
+async def _events(page: Page) -> dict[str, Any] | None:
+    events: dict[str, Any] | None = await page.evaluate(EVENTS_READ_SCRIPT)
+    return events
+
+
+def _scale(events: dict[str, Any] | None, plan: InspectPlan) -> float:
+    load_ms = (events or {}).get("load_ms")
+    if not load_ms:
+        return 1.0
+    return max(1.0, min(plan.max_scale, float(load_ms) / plan.load_reference_ms))
+
+
 async def _probe(page: Page) -> list[dict[str, Any]]:
     result: list[dict[str, Any]] = await page.evaluate(PROBE_SCRIPT, probe_argument())
     return result
@@ -166,34 +259,59 @@ async def _screenshot(page: Page, plan: InspectPlan, results: list[dict[str, Any
 
 
 async def inspect_chat(page: Page, plan: InspectPlan, log: NetworkLog) -> dict[str, Any]:
-    """Wait (bounded by plan.budget_ms) until the chat widgets on the page have settled,
-    nudging once when nothing has been drawn by plan.settle_ms; then measure and photograph."""
+    """Wait until the chat widgets on the page have settled, nudging lazy ones once; then
+    measure and photograph.
+
+    The waits follow events: a widget's launcher that stopped moving; or, when nothing
+    is drawn, a page whose DOM has stopped changing, with no script loading and no timer
+    of its own still pending, nudged once and quiet again. `plan.budget_ms` (scaled by
+    the page's own load time) only bounds a page that never settles. Pages prepared
+    without `prepare_page` fall back to fixed waits (`settle_ms`, `nudge_wait_ms`).
+    """
     loop = asyncio.get_running_loop()
     start = loop.time()
     watch = _Watch(plan.stable_ms)
     nudged_at: int | None = None
     results: list[dict[str, Any]] = []
     error: str | None = None
+    scale: float | None = None
     while True:
         try:
             results = await _probe(page)
+            events = await _events(page)
         except PlaywrightError as failure:
             error = str(failure).splitlines()[0]
             break
+        if scale is None:
+            scale = _scale(events, plan)
         now = int((loop.time() - start) * 1000)
         watch.update(results, now)
         loading = set(request_evidence(log.urls))
-        if now >= plan.budget_ms:
+        if now >= plan.budget_ms * scale:
             break
         if (results or loading) and watch.settled(results, loading, now):
             break
-        if nudged_at is None and now >= plan.settle_ms and not any(_drawn(r) for r in results):
-            # Nudging is a courtesy to lazy widgets; a page that refuses it is measured as it is.
+        drawn = any(_drawn(r) for r in results)
+        if events is not None:
+            quiet = (
+                events["quiet_ms"] >= plan.stable_ms * scale
+                and events["timers"] == 0
+                and not log.loading(data_calls_for=plan.nudge_wait_ms * scale / 1000)
+            )
+            if quiet and not drawn:
+                if nudged_at is not None:
+                    break
+                # Nudging is a courtesy to lazy widgets; a page that refuses it is measured as it is.
+                with contextlib.suppress(PlaywrightError):
+                    await _nudge(page)
+                nudged_at = now
+                continue
+        elif nudged_at is None and now >= plan.settle_ms and not drawn:
             with contextlib.suppress(PlaywrightError):
                 await _nudge(page)
             nudged_at = now
             continue
-        if nudged_at is not None and not results and not loading and now - nudged_at >= plan.nudge_wait_ms:
+        elif nudged_at is not None and not results and not loading and now - nudged_at >= plan.nudge_wait_ms:
             break
         await asyncio.sleep(plan.poll_ms / 1000)
     shot = await _screenshot(page, plan, results) if results and error is None else None
@@ -214,6 +332,7 @@ async def inspect_chat(page: Page, plan: InspectPlan, log: NetworkLog) -> dict[s
         "failures": list(log.failures),
         "nudged": nudged_at is not None,
         "elapsed_ms": int((loop.time() - start) * 1000),
+        "load_scale": scale or 1.0,
         "screenshot": shot,
         "error": error,
     }

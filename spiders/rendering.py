@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 from scrapy_playwright.page import PageMethod
 
 from auditor import __version__
-from spiders.chat_inspect import InspectPlan, NetworkLog, inspect_chat
+from spiders.chat_inspect import InspectPlan, NetworkLog, inspect_chat, prepare_page
 
 # Images, media and fonts do not change which contacts a page shows or where a
 # fixed chat launcher sits, and they are most of a page's bytes.
@@ -49,6 +49,7 @@ def render_meta(viewport: str, plan: InspectPlan) -> dict[str, Any]:
         "playwright_context": viewport,
         "playwright_context_kwargs": CONTEXTS[viewport],
         "playwright_page_event_handlers": log.handlers(),
+        "playwright_page_init_callback": prepare_page,
         "playwright_page_methods": [PageMethod(inspect_chat, plan, log)],
     }
 

@@ -47,6 +47,16 @@ def page_url(url: str) -> str:
     return f"{plain}#{fragment}" if route is not None else plain
 
 
+def document_base(soup: Any, url: str) -> str:
+    """The URL relative links resolve against: the page's, or its `<base href>` (an app
+    served under `/sub/` often says so there)."""
+    base = soup.find("base", href=True)
+    if base is None:
+        return url
+    resolved = urljoin(url, str(base["href"]).strip())
+    return resolved if resolved.startswith(("http://", "https://")) else url
+
+
 def _links(soup: Any, base: str, domain: str) -> list[Link]:
     links: dict[tuple[str, str], Link] = {}
     for anchor in soup.find_all("a", href=True):
@@ -113,7 +123,7 @@ def extract_page(
         rendered=rendered,
         title=title[:200],
         lang=lang,
-        links=_links(soup, url, domain),
+        links=_links(soup, document_base(soup, url), domain),
     )
     page.is_contact_page = (
         is_contact_url(url)

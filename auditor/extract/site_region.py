@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 
 import phonenumbers
 from bs4 import BeautifulSoup
-from phonenumbers.geodata.locale import LOCALE_DATA
 
 from auditor.extract.dom import clean_text, visible_strings
 from auditor.extract.phone_context import is_placeholder
@@ -87,6 +86,9 @@ _ADDRESS_LABEL = re.compile(
 @cache
 def _country_names() -> dict[str, str]:
     """Country names in every language libphonenumber knows, to the region they name."""
+    # Imported here: the table is large, and commands that never read a page should not pay for it.
+    from phonenumbers.geodata.locale import LOCALE_DATA
+
     names: dict[str, set[str]] = {}
     for region, by_language in LOCALE_DATA.items():
         if region not in phonenumbers.SUPPORTED_REGIONS:

@@ -82,3 +82,16 @@ def test_a_number_shown_as_text_where_it_is_not_linked_is_marked() -> None:
     (phone,) = channels.phones
     assert phone.unlinked_on == [f"{BASE}/contact"]
     assert set(phone.sources) == {"tel", "text"}
+
+
+def test_links_resolve_against_base_href_and_keep_hash_routes() -> None:
+    html = """<html><head><base href="/app/"></head><body><nav>
+      <a href="contact">Contact</a> <a href="#/faq">FAQ</a> <a href="#!/kontakt">Kontakt</a>
+      <a href="#top">Top</a> <a href="#/">Home</a></nav></body></html>"""
+    findings = extract_page(html, f"{BASE}/app/index.html", domain="shop.co.uk")
+    links = {link.url: link.contact_like for link in findings.page.links}
+    assert links == {
+        f"{BASE}/app/contact": True,
+        f"{BASE}/app/#/faq": False,
+        f"{BASE}/app/#!/kontakt": True,
+    }

@@ -13,7 +13,7 @@ import pytest
 from playwright.async_api import Browser, BrowserContext, Playwright, Route, async_playwright
 
 from auditor.browser import CHROMIUM_ARGS
-from spiders.chat_inspect import InspectPlan, NetworkLog, inspect_chat
+from spiders.chat_inspect import InspectPlan, NetworkLog, inspect_chat, prepare_page
 from spiders.rendering import CONTEXTS, skip_heavy_resources
 
 T = TypeVar("T")
@@ -57,6 +57,7 @@ class Chromium:
         page = await (await self.context(viewport)).new_page()
         log = NetworkLog()
         log.attach(page)
+        await prepare_page(page)
         try:
             await page.goto(url)
             return await inspect_chat(page, plan, log)
