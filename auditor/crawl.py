@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -70,6 +71,35 @@ def scrapy_settings(config: AuditConfig, log_file: Path | None) -> Settings:
     return settings
 
 
+def why_unreachable(url: str, timeout: float) -> str | None:
+    """Why the site's host cannot be reached at all, or None; asked before a crawler or a
+    browser starts, so a refusing or unknown host fails in a moment. Behind a proxy the
+    crawl's own requests decide."""
+    if any(os.environ.get(name) for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY")):
+        return None
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    try:
+        addresses = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError):
+        return f"the host name {host} could not be resolved (DNS lookup failed)"
+    reason = f"{host} could not be reached"
+    for family, kind, protocol, _, address in addresses:
+        try:
+            with socket.socket(family, kind, protocol) as connection:
+                connection.settimeout(timeout)
+                connection.connect(address)
+                return None
+        except ConnectionRefusedError:
+            reason = f"the connection to {host} was refused"
+        except TimeoutError:
+            reason = f"{host} did not answer in time"
+        except OSError as error:
+            reason = f"{host} could not be reached ({error.strerror or error})"
+    return reason
+
+
 def crawl_site(
     url: str,
     config: AuditConfig,
@@ -88,6 +118,11 @@ def crawl_site(
             f"set {CHROMIUM_ENV}, or audit without rendering (--no-render)"
         )
     started = now()
+    unreachable = why_unreachable(url, min(float(config.crawl.timeout), 10.0))
+    if unreachable is not None:
+        domain = registrable_domain(host_of(url))
+        info = SiteInfo(url=url, domain=domain, started_at=started, finished_at=now(), partial=True)
+        raise SiteError(f"{url} could not be audited: {unreachable}", SiteArtifacts(site=info, warnings=[unreachable]))
     settings = scrapy_settings(config, log_file)
     settings.set("LOG_INSTALL_ROOT_HANDLER", log_file is not None, priority="cmdline")
     # Screenshots of chat widgets go into the run directory, beside the reports.

@@ -227,6 +227,13 @@ class SiteSpider(scrapy.Spider):
     def parse_rendered(self, response: Response) -> Iterator[Any]:
         raw: PageFindings = response.meta["raw"]
         assert isinstance(response, TextResponse)
+        if not same_site(response.url, self.domain):
+            # A script or meta refresh took the browser to another site: what it shows there
+            # belongs to that site, not to this one. The page keeps its raw HTML.
+            raw.page.warnings.append(f"in the browser it goes on to {response.url}, another site; not audited there")
+            yield from self._released(raw, None)
+            yield from self._finish(raw)
+            return
         inspection = chat_result(response.meta)
         measured = None if inspection.get("error") else inspection
         rendered = extract_page(

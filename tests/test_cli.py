@@ -40,9 +40,14 @@ def test_invalid_url_is_a_usage_error(tmp_path: Path, url: str, message: str) ->
 
 def test_unreachable_site(tmp_path: Path) -> None:
     port = free_port()
-    done = run_cli("audit", f"http://127.0.0.1:{port}/", "--out", str(tmp_path), "--quiet", "--delay", "0")
+    done = run_cli("audit", f"http://127.0.0.1:{port}/", "--out", str(tmp_path), "--quiet")
     assert done.returncode == 3
     assert_one_sentence(done.stderr, "could not be audited", "connection to 127.0.0.1 was refused")
+    # Refused before any crawler or browser started: no crawl log, and the failure is kept.
+    assert not (tmp_path / "crawl.log").exists()
+    saved = json.loads((tmp_path / "artifacts.json").read_text(encoding="utf-8"))
+    assert saved["site"]["partial"] is True
+    assert "was refused" in saved["warnings"][0]
 
 
 def test_redirect_to_another_site_is_not_followed(sites: str, tmp_path: Path) -> None:

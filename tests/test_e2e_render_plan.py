@@ -46,3 +46,11 @@ def test_every_route_of_a_hash_routed_app_is_rendered(sites: str, tmp_path: Path
     assert pages[f"{sites}/hashapp/#/faq"]["rendered"]
     assert pages[f"{sites}/hashapp/#!/contact"]["is_contact_page"]
     assert f"{sites}/hashapp/#/contact" not in pages
+
+
+def test_a_page_whose_script_goes_to_another_site_keeps_only_its_own_contacts(sites: str, tmp_path: Path) -> None:
+    artifacts, report = audit(sites, "jsredirect", tmp_path)
+    assert {e["address"] for e in report["channels"]["emails"]} == {"info@velo-werk.de"}
+    partner = {p["url"]: p for p in artifacts["pages"]}[f"{sites}/jsredirect/partner.html"]
+    assert not partner["rendered"]
+    assert any("another site" in warning for warning in partner["warnings"])
