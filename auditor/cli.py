@@ -6,13 +6,11 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
 from auditor import __version__
-from auditor.audit import check_config
 from auditor.commands.options import (
     ConfigOption,
     JsonOption,
@@ -23,25 +21,17 @@ from auditor.commands.options import (
     err,
     fail,
 )
-from auditor.config import AuditConfig, load_config
 from auditor.errors import EXIT_BELOW_THRESHOLD, EXIT_INTERNAL, AuditError, UsageError
-from auditor.history import History, open_history, record
-from auditor.pipeline import (
-    FORMATS,
-    check_printer,
-    gather,
-    judge,
-    load_results,
-    parse_formats,
-    prepare_out_dir,
-    render_reports,
-    report_options,
-    stored_report_config,
-)
-from auditor.progress import CrawlProgress
-from auditor.registry import discover
-from auditor.results import AuditResults, band
-from reports.options import ReportOptions
+
+if TYPE_CHECKING:
+    from auditor.config import AuditConfig
+    from auditor.history import History
+    from auditor.results import AuditResults
+    from reports.options import ReportOptions
+
+# `--help` and usage errors must answer at once: this module imports only what building the
+# commands needs, and each command imports the crawler, the checks, the reports and the
+# database when it runs.
 
 app = typer.Typer(
     name="contact-audit",
@@ -57,6 +47,8 @@ FormatOption = Annotated[
 
 
 def summary(results: AuditResults, out_dir: Path, as_json: bool, quiet: bool) -> None:
+    from auditor.results import band
+
     report = out_dir / "report.html"
     if as_json:
         typer.echo(
@@ -96,6 +88,12 @@ def run_audit(
     options: ReportOptions,
     history: History | None = None,
 ) -> AuditResults:
+    from auditor.audit import check_config
+    from auditor.history import record
+    from auditor.pipeline import gather, judge, prepare_out_dir, render_reports
+    from auditor.progress import CrawlProgress
+    from auditor.registry import discover
+
     check_config(config, discover())
     prepare_out_dir(out_dir)
     with CrawlProgress(err, enabled=not quiet) as progress:
@@ -129,10 +127,20 @@ def audit(
     as_json: JsonOption = False,
 ) -> None:
     """Crawl a site, find its contact channels, score them and write the reports."""
+    from auditor.usage import check_url, parse_formats
+
     try:
         if fail_under is not None and not 0 <= fail_under <= 100:
             raise UsageError(f"--fail-under must be between 0 and 100, not {fail_under:g}")
         chosen = parse_formats(formats)
+        check_url(url)  # before the config, the history and the run directory are touched
+    except AuditError as error:
+        raise fail(error) from None
+    from auditor.config import load_config
+    from auditor.history import open_history
+    from auditor.pipeline import check_printer, report_options
+
+    try:
         settings = load_config(
             config,
             {"max_pages": max_pages, "max_depth": max_depth, "delay": delay, "render": render},
@@ -161,6 +169,10 @@ def report(
     quiet: QuietOption = False,
 ) -> None:
     """Re-render the reports of a finished run from its results.json, without crawling."""
+    from auditor.config import load_config
+    from auditor.pipeline import load_results, render_reports, report_options, stored_report_config
+    from auditor.usage import parse_formats
+
     try:
         chosen = parse_formats(formats)
         results = load_results(run_dir)
@@ -186,8 +198,11 @@ def demo(
     quiet: QuietOption = False,
 ) -> None:
     """Serve the bundled demo company site on 127.0.0.1 and audit it."""
+    from auditor.config import load_config
     from auditor.demo import demo_site
+    from auditor.pipeline import report_options
     from auditor.sitehost import serve
+    from auditor.usage import FORMATS
 
     try:
         settings = load_config(None, {"delay": 0.0})
@@ -220,6 +235,8 @@ def evaluate_corpus(
     as_json: JsonOption = False,
 ) -> None:
     """Measure contact extraction (precision, recall) on a labelled corpus, beside other extractors."""
+    from rich.console import Console
+
     from auditor.evaluate import evaluate
     from auditor.evaluate_report import evaluation_dict, print_evaluation
 

@@ -13,8 +13,8 @@ from typing import Any
 from auditor.changes import Changes, ChannelChange, FindingChange, ScoreChange
 from auditor.results import band
 from auditor.snapshot import Channel, CheckState, Finding, Snapshot
+from auditor.usage import NOISE
 
-NOISE = 5.0
 BAND_RANK = {"fail": 0, "average": 1, "pass": 2}
 ORDINALS = {2: "a second", 3: "a third", 4: "a fourth", 5: "a fifth"}
 

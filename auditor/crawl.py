@@ -17,30 +17,17 @@ from scrapy.settings import Settings
 
 from auditor.config import AuditConfig
 from auditor.domains import host_of, registrable_domain
-from auditor.errors import ConfigError, SiteError, UsageError
+from auditor.errors import ConfigError, SiteError
 from auditor.extract import PageFindings
 from auditor.extract.merge import build_channels
 from auditor.models import SiteArtifacts, SiteInfo
+from auditor.usage import check_url
 
 CHROMIUM_ENV = "CONTACT_AUDIT_CHROMIUM"
 
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def check_url(url: str) -> str:
-    """The URL to audit, or a UsageError saying what is wrong with it."""
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https"):
-        raise UsageError(f"'{url}' is not a web address: it must start with http:// or https://")
-    if not parts.hostname:
-        raise UsageError(f"'{url}' has no host name")
-    try:
-        parts.port  # noqa: B018 - raises on a malformed port
-    except ValueError:
-        raise UsageError(f"'{url}' has an invalid port") from None
-    return url.strip() if parts.path else url.strip() + "/"
 
 
 def chromium_path(config: AuditConfig) -> str:

@@ -16,25 +16,14 @@ from auditor.crawl import chromium_path, crawl_site
 from auditor.errors import ConfigError, SiteError, UsageError
 from auditor.models import SiteArtifacts
 from auditor.results import AuditResults
+from auditor.usage import FORMATS as FORMATS
+from auditor.usage import parse_formats as parse_formats
 
 if TYPE_CHECKING:
     from reports.options import ReportOptions
 
 ARTIFACTS_FILE = "artifacts.json"
 RESULTS_FILE = "results.json"
-FORMATS = ("html", "json", "pdf", "md", "junit", "csv")
-
-
-def parse_formats(value: str) -> list[str]:
-    """`--format md,junit` -> ["md", "junit"]; `all` stands for every format."""
-    formats = [f.strip().lower() for f in value.split(",") if f.strip()]
-    formats = [chosen for f in formats for chosen in (FORMATS if f == "all" else (f,))]
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown or not formats:
-        raise UsageError(
-            f"unknown report format '{','.join(unknown) or value}'; choose from {', '.join(FORMATS)} or all"
-        )
-    return list(dict.fromkeys(formats))
 
 
 def report_options(report: ReportConfig, config: AuditConfig, lang: str | None = None) -> ReportOptions:

@@ -25,15 +25,17 @@ def run(site: CheckInput) -> Outcome:
     widgets = [w for w in site.chat_widgets if not w.retired]
     if not widgets:
         return Outcome.not_applicable("The site has no live chat.")
-    # Only rendered pages can show a widget that scripts add, so only they are judged.
-    rendered = [p.url for p in site.html_pages if p.rendered]
+    # Only pages known to show or lack the widget are judged: rendered pages, and pages
+    # the widget is known to be missing on (a page with no script at all runs no chat).
+    known = {url for w in widgets for url in w.missing_on}
+    judged = [p.url for p in site.html_pages if p.rendered or p.url in known]
     with_chat = {url for w in widgets for url in w.pages}
-    missing = [url for url in rendered if url not in with_chat]
-    if not rendered:
+    missing = [url for url in judged if url not in with_chat]
+    if not judged:
         return Outcome.not_applicable("No page was rendered, so chat presence could not be compared.")
     return Outcome(
-        1 - len(missing) / len(rendered),
-        display_value=f"{len(rendered) - len(missing)} of {len(rendered)} rendered pages",
-        explanation="" if not missing else "These pages were rendered and showed no chat.",
+        1 - len(missing) / len(judged),
+        display_value=f"{len(judged) - len(missing)} of {len(judged)} pages checked",
+        explanation="" if not missing else "These pages show no chat: rendered without it, or without any script.",
         evidence=[Evidence(url=url, snippet="no chat widget") for url in missing],
     )

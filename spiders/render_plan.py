@@ -16,7 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from auditor.extract import PageFindings
-from auditor.extract.scripts import section_of
+from auditor.extract.scripts import names_of, section_of
+
+# Contact pages this close to the home page are the site's own; deeper pages whose URL
+# only contains a contact word (`/support/article-7`) are judged like any other page.
+_CONTACT_DEPTH = 1
 
 # Reasons a page records (Page.render_reason).
 HOME = "home page"
@@ -24,6 +28,8 @@ CONTACT = "contact page"
 VENDOR = "chat vendor code in the HTML"
 SHELL = "app shell: the HTML is an empty mount node for a script"
 FIRST_OF_GROUP = "first page with these scripts in this section"
+NAMED = "one of its scripts names this page"
+HOOKS = "it has hooks for its scripts that the rendered page like it lacks ({hooks})"
 GROUP_CHANGED = "scripts on pages like this one changed what they show"
 SAME_AS = "not rendered: same scripts and section as {url}, whose rendering changed nothing"
 WAITING = "not rendered yet: waiting for the rendering of {url}"
@@ -52,6 +58,7 @@ def changed_by_rendering(raw: PageFindings, rendered: PageFindings) -> bool:
 @dataclass
 class _Group:
     representative: str
+    hooks: frozenset[str] = frozenset()
     decided: bool = False
     changed: bool = False
     waiting: list[PageFindings] = field(default_factory=list)
@@ -74,12 +81,29 @@ class RenderPlan:
         self.requested = 0
         self._groups: dict[tuple[frozenset[str], str], _Group] = {}
         self._group_of: dict[str, tuple[frozenset[str], str]] = {}
+        # First-party script bodies by "host/path", as the crawl fetched them.
+        self._script_texts: dict[str, str] = {}
+
+    def add_script(self, key: str, text: str) -> None:
+        self._script_texts[key] = text
 
     def _spend(self, reason: str) -> Decision:
         if self.requested >= self.budget:
             return Decision(False, BUDGET.format(budget=self.budget))
         self.requested += 1
         return Decision(True, reason)
+
+    def _own_reason(self, findings: PageFindings, group: _Group) -> str | None:
+        """Why this page may show what its group's rendered page did not: a script of its
+        names it (a list of paths), or it carries hooks the rendered page lacks."""
+        texts = [self._script_texts.get(part[4:], "") for part in findings.scripts if part.startswith("src:")]
+        names = names_of(findings.page.url)
+        if any(name in text for text in texts if text for name in names):
+            return NAMED
+        extra = findings.hooks - group.hooks
+        if extra:
+            return HOOKS.format(hooks=", ".join(sorted(extra)[:3]))
+        return None
 
     def decide(self, findings: PageFindings, *, home: bool, vendor_code: bool) -> Decision:
         page = findings.page
@@ -89,9 +113,10 @@ class RenderPlan:
         key = (signature, section_of(page.url))
         self._group_of[page.url] = key
         group = self._groups.get(key)
+        own = self._own_reason(findings, group) if group is not None and group.decided else None
         if home:
             reason = HOME
-        elif page.is_contact_page:
+        elif page.is_contact_page and page.depth <= _CONTACT_DEPTH:
             reason = CONTACT
         elif vendor_code or findings.channels.chat_widgets:
             reason = VENDOR
@@ -103,6 +128,8 @@ class RenderPlan:
             reason = FIRST_OF_GROUP
         elif group.decided and group.changed:
             reason = GROUP_CHANGED
+        elif own is not None:
+            reason = own
         elif group.decided:
             return Decision(False, SAME_AS.format(url=group.representative))
         else:
@@ -110,7 +137,7 @@ class RenderPlan:
             return Decision(False, WAITING.format(url=group.representative), wait=True)
         decision = self._spend(reason)
         if decision.render and group is None:
-            self._groups[key] = _Group(representative=page.url)
+            self._groups[key] = _Group(representative=page.url, hooks=findings.hooks)
         return decision
 
     def learn(self, raw: PageFindings, rendered: PageFindings | None) -> list[tuple[PageFindings, Decision]]:
@@ -118,17 +145,20 @@ class RenderPlan:
         waited on it, each with its decision."""
         key = self._group_of.get(raw.page.url)
         group = self._groups.get(key) if key is not None else None
+        # Only the group's own sample speaks for the group: a page rendered for reasons of
+        # its own (a contact page, a page its script names) may show what only it shows.
         if group is None or group.representative != raw.page.url or group.decided:
-            if group is not None and rendered is not None and changed_by_rendering(raw, rendered):
-                group.changed = True
             return []
         group.decided = True
         group.changed = rendered is not None and changed_by_rendering(raw, rendered)
         waiting, group.waiting = group.waiting, []
         out = []
         for findings in waiting:
+            own = None if group.changed else self._own_reason(findings, group)
             if group.changed:
                 out.append((findings, self._spend(GROUP_CHANGED)))
+            elif own is not None:
+                out.append((findings, self._spend(own)))
             else:
                 out.append((findings, Decision(False, SAME_AS.format(url=group.representative))))
         return out

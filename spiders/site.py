@@ -30,6 +30,9 @@ from spiders.render_plan import FAILED_PAGE, Decision, RenderPlan
 from spiders.rendering import MOBILE_USER_AGENT, chat_result, page_slug, render_meta
 
 MAX_ENTRY_REDIRECTS = 5
+# The site's own scripts read for page names: enough for any real site's bundles.
+MAX_SCRIPTS = 50
+MAX_SCRIPT_BYTES = 2_000_000
 ProgressCallback = Callable[[int, int, int], None]
 
 
@@ -70,6 +73,7 @@ class SiteSpider(scrapy.Spider):
         self.screenshot_slugs: dict[str, str] = {}
         self.home_url = url
         self._plan: RenderPlan | None = None
+        self.scripts_requested: set[str] = set()
 
     @property
     def plan(self) -> RenderPlan:
@@ -188,11 +192,37 @@ class SiteSpider(scrapy.Spider):
         findings.page.link_text = str(response.meta.get("link_text") or "")
         findings.page.warnings.extend(decoded.warnings)
         yield from self._follow(findings, depth)
+        yield from self._fetch_scripts(findings, url)
         if response.status >= 400:
             findings.page.render_reason = FAILED_PAGE
             yield from self._finish(findings)
             return
         yield from self._apply(findings, self._decide(findings, decoded.text))
+
+    def _fetch_scripts(self, findings: PageFindings, url: str) -> Iterator[scrapy.Request]:
+        """The site's own scripts, once each: the plan reads them for the pages they name."""
+        scheme = urlsplit(url).scheme or "https"
+        for part in sorted(findings.scripts):
+            key = part[4:]
+            if not part.startswith("src:") or key in self.scripts_requested:
+                continue
+            script_url = f"{scheme}://{key}"
+            if not same_site(script_url, self.domain) or len(self.scripts_requested) >= MAX_SCRIPTS:
+                continue
+            self.scripts_requested.add(key)
+            yield scrapy.Request(
+                script_url,
+                callback=self.parse_script,
+                errback=self.script_failed,
+                priority=150,
+                meta={"script_key": key},
+            )
+
+    def parse_script(self, response: Response) -> None:
+        self.plan.add_script(response.meta["script_key"], response.body[:MAX_SCRIPT_BYTES].decode("utf-8", "replace"))
+
+    def script_failed(self, failure: Failure) -> None:
+        """A script that does not load names no page; the plan goes on without it."""
 
     def _render_request(self, url: str, viewport: str, meta: dict[str, Any]) -> scrapy.Request:
         run_dir = self.settings.get("CONTACT_AUDIT_RUN_DIR") or None

@@ -9,14 +9,10 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
-from pydantic import ValidationError
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from auditor.commands.history import load_run
 from auditor.commands.options import (
     ConfigOption,
     JsonOption,
@@ -27,16 +23,13 @@ from auditor.commands.options import (
     err,
     fail,
 )
-from auditor.config import AuditConfig, GateConfig, load_config
 from auditor.errors import AuditError, ConfigError, UsageError
-from auditor.gate import Assertion, GateResult, evaluate
-from auditor.history import History, open_history
-from auditor.pipeline import check_printer, parse_formats, prepare_out_dir, report_options
-from auditor.registry import discover
-from auditor.snapshot import Snapshot, site_key
-from auditor.storage.db import database_url, open_database
-from auditor.storage.history import latest_run, load_snapshot
-from auditor.storage.tables import SiteRow
+
+if TYPE_CHECKING:
+    from auditor.config import AuditConfig, GateConfig
+    from auditor.gate import Assertion, GateResult
+    from auditor.history import History
+    from auditor.snapshot import Snapshot
 
 FailOn = Literal["new", "regressed", "any"]
 
@@ -53,6 +46,11 @@ def _pairs(values: list[str], option: str, shape: str) -> dict[str, str]:
 
 def gate_settings(settings: AuditConfig, updates: dict[str, Any], minimums: list[str], checks: list[str]) -> GateConfig:
     """The [gate] table with the command line laid over it; check ids must exist."""
+    from pydantic import ValidationError
+
+    from auditor.config import GateConfig
+    from auditor.registry import discover
+
     data = settings.gate.model_dump()
     data.update({k: v for k, v in updates.items() if v is not None})
     data["categories"] = {**data["categories"], **_pairs(minimums, "--min", "CATEGORY=SCORE, e.g. clarity=70")}
@@ -74,6 +72,14 @@ def gate_settings(settings: AuditConfig, updates: dict[str, Any], minimums: list
 
 def stored_baseline(url: str, settings: AuditConfig, history: History | None) -> Snapshot | None:
     """The newest stored run of this site, read before this run is stored."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from auditor.snapshot import site_key
+    from auditor.storage.db import database_url, open_database
+    from auditor.storage.history import latest_run, load_snapshot
+    from auditor.storage.tables import SiteRow
+
     engine = history.engine if history is not None else open_database(database_url(settings.history.url or None))
     with Session(engine) as session:
         site = session.scalar(select(SiteRow).where(SiteRow.key == site_key(url)))
@@ -114,6 +120,12 @@ def ci_command(
 ) -> None:
     """Audit a site and gate it: exit 1 when it fails a threshold, an assertion or the baseline."""
     from auditor.cli import run_audit, summary  # complete by the time a command runs
+    from auditor.commands.history import load_run
+    from auditor.config import load_config
+    from auditor.gate import GateResult, evaluate
+    from auditor.history import open_history
+    from auditor.pipeline import check_printer, prepare_out_dir, report_options
+    from auditor.usage import parse_formats
 
     try:
         settings = load_config(

@@ -5,24 +5,23 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.table import Table
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session
 
 from auditor.commands.options import ConfigOption, JsonOption, fail
-from auditor.compare import NOISE, Comparison, compare, to_json
-from auditor.config import load_config
 from auditor.errors import AuditError, UsageError
-from auditor.pipeline import load_results
-from auditor.results import AuditResults, band
-from auditor.snapshot import Finding, Snapshot, page_key, snapshot_of
-from auditor.storage.db import database_url, open_database
-from auditor.storage.history import find_site, iso, load_snapshot, runs_of, sites
-from auditor.storage.tables import RunRow, SiteRow
+from auditor.usage import NOISE
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
+
+    from auditor.compare import Comparison
+    from auditor.results import AuditResults
+    from auditor.snapshot import Finding, Snapshot
+    from auditor.storage.tables import RunRow, SiteRow
 
 SPARKS = "▁▂▃▄▅▆▇█"
 out = Console(highlight=False, soft_wrap=True)
@@ -34,6 +33,9 @@ def sparkline(scores: list[int | None]) -> str:
 
 
 def history_engine(config: Path | None) -> Engine:
+    from auditor.config import load_config
+    from auditor.storage.db import database_url, open_database
+
     settings = load_config(config, discover=Path.cwd(), environ=os.environ)
     return open_database(database_url(settings.history.url or None))
 
@@ -45,6 +47,10 @@ def history_command(
     as_json: JsonOption = False,
 ) -> None:
     """Show the stored runs of a site and its score over time."""
+    from sqlalchemy.orm import Session
+
+    from auditor.storage.history import find_site, runs_of
+
     try:
         engine = history_engine(config)
         with Session(engine) as session:
@@ -68,6 +74,9 @@ def _site_json(site: SiteRow) -> dict[str, Any]:
 
 
 def _run_json(run: RunRow) -> dict[str, Any]:
+    from auditor.results import band
+    from auditor.storage.history import iso
+
     return {
         "id": run.id,
         "url": run.url,
@@ -83,6 +92,8 @@ def _run_json(run: RunRow) -> dict[str, Any]:
 
 
 def _sites_json(session: Session) -> dict[str, Any]:
+    from auditor.storage.history import runs_of, sites
+
     listed = []
     for site, count in sites(session):
         latest = runs_of(session, site.id, 12)
@@ -91,6 +102,8 @@ def _sites_json(session: Session) -> dict[str, Any]:
 
 
 def _print_sites(data: dict[str, Any]) -> None:
+    from rich.table import Table
+
     if not data["sites"]:
         out.print("No stored runs yet: every `contact-audit audit` stores one.")
         return
@@ -103,6 +116,8 @@ def _print_sites(data: dict[str, Any]) -> None:
 
 
 def _print_runs(data: dict[str, Any]) -> None:
+    from rich.table import Table
+
     site, runs = data["site"], data["runs"]
     out.print(f"{site['name'] or site['key']} ({site['url']})", markup=False)
     if not runs:
@@ -126,16 +141,25 @@ def load_run(ref: str, engine: Engine | None) -> Snapshot:
     """A run directory, a report.json/results.json file, or a stored run id."""
     path = Path(ref)
     if path.is_dir() or path.is_file():
+        from auditor.snapshot import snapshot_of
+
         return snapshot_of(_results_from(path), str(path))
     if ref.isdigit():
         if engine is None:
             raise UsageError(f"'{ref}' looks like a stored run id, but history is off")
+        from sqlalchemy.orm import Session
+
+        from auditor.storage.history import load_snapshot
+
         with Session(engine) as session:
             return load_snapshot(session, int(ref))
     raise UsageError(f"'{ref}' is neither a run directory, a report.json file nor a stored run id")
 
 
 def _results_from(path: Path) -> AuditResults:
+    from auditor.pipeline import load_results
+    from auditor.results import AuditResults
+
     if path.is_dir():
         if (path / "results.json").is_file():
             return load_results(path)
@@ -161,9 +185,12 @@ def diff_command(
     try:
         needs_db = any(not Path(r).exists() and r.isdigit() for r in (run_a, run_b))
         engine = history_engine(config) if needs_db else None
-        comparison = compare(load_run(run_a, engine), load_run(run_b, engine), noise)
+        before, after = load_run(run_a, engine), load_run(run_b, engine)
     except AuditError as error:
         raise fail(error) from None
+    from auditor.compare import compare, to_json
+
+    comparison = compare(before, after, noise)
     if as_json:
         typer.echo(json.dumps(to_json(comparison), ensure_ascii=False))
     else:
@@ -171,6 +198,8 @@ def diff_command(
 
 
 def _finding_line(finding: Finding) -> str:
+    from auditor.snapshot import page_key
+
     where = page_key(finding.url) if finding.url else finding.detail
     return finding.title + (f" — {where}" if where and finding.key else "")
 

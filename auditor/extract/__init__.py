@@ -13,7 +13,7 @@ from auditor.extract.dom import clean_text, location_of, parse
 from auditor.extract.page_channels import page_channels
 from auditor.extract.promises import find_response_promises
 from auditor.extract.readability import text_stats
-from auditor.extract.scripts import is_app_shell, script_signature
+from auditor.extract.scripts import is_app_shell, script_hooks, script_signature
 from auditor.extract.words import is_contact_heading, is_contact_text, is_contact_url, route_of
 from auditor.models import (
     Box,
@@ -37,6 +37,9 @@ class PageFindings:
     # What can change the page after it loads (see auditor.extract.scripts).
     scripts: frozenset[str] = frozenset()
     app_shell: bool = False
+    hooks: frozenset[str] = frozenset()
+    # Whether the page was read as HTML (not a PDF, an image or a page that failed).
+    parsed: bool = False
 
 
 def page_url(url: str) -> str:
@@ -147,4 +150,11 @@ def extract_page(
         page.warnings.extend(not_loaded)
     channels.chat_widgets = _widgets(found, url)
     scripts = script_signature(soup, url)
-    return PageFindings(page=page, channels=channels, scripts=scripts, app_shell=is_app_shell(soup, scripts))
+    return PageFindings(
+        page=page,
+        channels=channels,
+        scripts=scripts,
+        app_shell=is_app_shell(soup, scripts),
+        hooks=script_hooks(soup) if scripts else frozenset(),
+        parsed=True,
+    )

@@ -143,7 +143,8 @@ def build_channels(findings: list[PageFindings]) -> tuple[list[Page], Channels]:
     channels.social = _merge((s for c in every for s in c.social), lambda s: s.url)
     channels.messengers = _merge((m for c in every for m in c.messengers), lambda m: m.url)
     channels.forms = _merge((f for c in every for f in c.forms), lambda f: f"{f.page} {f.action}")
-    channels.chat_widgets = merge_widgets((w for c in every for w in c.chat_widgets), pages)
+    scriptless = {f.page.url for f in findings if f.parsed and not f.scripts}
+    channels.chat_widgets = merge_widgets((w for c in every for w in c.chat_widgets), pages, scriptless)
     channels.addresses = _merge((a for c in every for a in c.addresses), lambda a: a.text.casefold())
     channels.opening_hours = _merge((h for c in every for h in c.opening_hours), lambda h: h.text.casefold())
     promised = (r for f in findings if f.page.url in on_contact_page for r in f.channels.response_promises)

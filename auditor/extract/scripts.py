@@ -53,6 +53,32 @@ def script_signature(soup: BeautifulSoup, url: str) -> frozenset[str]:
     return frozenset(parts)
 
 
+def script_hooks(soup: BeautifulSoup) -> frozenset[str]:
+    """The handles a script can use to change one page and not another: `data-*`
+    attribute names and element ids (ids with digits are per-item names, left out)."""
+    hooks: set[str] = set()
+    body = soup.body or soup
+    for element in body.find_all(True):
+        for name in element.attrs:
+            if name.startswith("data-"):
+                hooks.add(name)
+        element_id = element.get("id")
+        if isinstance(element_id, str) and element_id and not any(ch.isdigit() for ch in element_id):
+            hooks.add(f"#{element_id}")
+    return frozenset(hooks)
+
+
+def names_of(url: str) -> list[str]:
+    """How a script could name this page: its path, without its extension, its last part."""
+    path = urlsplit(url).path
+    stem = path.rsplit(".", 1)[0] if "." in path.rsplit("/", 1)[-1] else path
+    last = stem.rstrip("/").rsplit("/", 1)[-1]
+    names = [path, stem] if len(stem) > 1 else []
+    if len(last) >= 5 and last not in ("index", "default", "home"):
+        names.append(last)
+    return list(dict.fromkeys(names))
+
+
 def is_app_shell(soup: BeautifulSoup, signature: frozenset[str]) -> bool:
     """An empty mount node (`<div id="root">`, `<app-root>`) and scripts, or a page whose
     scripts are all there is: its raw HTML says nothing about what it shows."""

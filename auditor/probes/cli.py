@@ -4,22 +4,19 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from pydantic import ValidationError
 from rich.console import Console
 
-from auditor.config import AuditConfig, load_config
 from auditor.errors import AuditError, UsageError
-from auditor.models import SiteArtifacts
-from auditor.probes.collect import collect
-from auditor.probes.imap import CollectError
-from auditor.probes.plan import plan_probes
-from auditor.probes.send import ProbeError, send_probes
-from auditor.probes.timing import parse_iso
-from auditor.probes.view import as_probe
-from auditor.storage.ledger import Ledger, ProbeRow
+
+if TYPE_CHECKING:
+    from auditor.config import AuditConfig
+    from auditor.models import SiteArtifacts
+    from auditor.probes.imap import CollectError
+    from auditor.probes.send import ProbeError
+    from auditor.storage.ledger import Ledger, ProbeRow
 
 app = typer.Typer(
     name="probe",
@@ -48,6 +45,8 @@ def _fail(error: AuditError | ProbeError | CollectError) -> typer.Exit:
 
 
 def _settings(config: Path | None, domains: list[str] | None) -> AuditConfig:
+    from auditor.config import load_config
+
     settings = load_config(config)
     extra = [d.strip().lower().rstrip(".") for d in domains or [] if d.strip()]
     settings.probes.authorised_domains = list(dict.fromkeys([*settings.probes.authorised_domains, *extra]))
@@ -55,6 +54,10 @@ def _settings(config: Path | None, domains: list[str] | None) -> AuditConfig:
 
 
 def _artifacts(run_dir: Path) -> SiteArtifacts:
+    from pydantic import ValidationError
+
+    from auditor.models import SiteArtifacts
+
     path = run_dir / "artifacts.json"
     if not path.is_file():
         raise UsageError(f"{run_dir} is not a run directory: it has no artifacts.json")
@@ -65,12 +68,15 @@ def _artifacts(run_dir: Path) -> SiteArtifacts:
 
 
 def _ledger(settings: AuditConfig) -> Ledger:
+    from auditor.storage.ledger import Ledger
+
     return Ledger(settings.history.url or None)
 
 
 def _since(start: str | None, end: str | None) -> str:
     if not start or not end:
         return "-"
+    from auditor.probes.timing import parse_iso
     from checks._common import human_duration
 
     return human_duration((parse_iso(end) - parse_iso(start)).total_seconds())
@@ -95,6 +101,8 @@ def describe(row: ProbeRow) -> str:
 
 
 def _print(rows: list[ProbeRow], ledger: Ledger, as_json: bool, quiet: bool) -> None:
+    from auditor.probes.view import as_probe
+
     if as_json:
         data: list[dict[str, Any]] = [as_probe(r, ledger).model_dump(mode="json") for r in rows]
         typer.echo(json.dumps(data, indent=2))
@@ -112,6 +120,8 @@ def plan_command(
     as_json: JsonOption = False,
 ) -> None:
     """Show which probes `probe send` would send for a run, and why others are left out. Sends nothing."""
+    from auditor.probes.plan import plan_probes
+
     try:
         settings = _settings(config, authorised_domain)
         items = plan_probes(_artifacts(run_dir), settings.probes, target)
@@ -136,6 +146,8 @@ def send_command(
     as_json: JsonOption = False,
 ) -> None:
     """Record the plan in the ledger, then send each planned probe once; safe to run again."""
+    from auditor.probes.send import ProbeError, send_probes
+
     try:
         settings = _settings(config, authorised_domain)
         artifacts = _artifacts(run_dir)
@@ -164,6 +176,10 @@ def collect_command(
     as_json: JsonOption = False,
 ) -> None:
     """Read the probe mailbox, match replies to probes, close finished windows; repeat or schedule it."""
+    from auditor.config import load_config
+    from auditor.probes.collect import collect
+    from auditor.probes.imap import CollectError
+
     try:
         settings = load_config(config)
         ledger = _ledger(settings)
@@ -194,6 +210,8 @@ def status_command(
     as_json: JsonOption = False,
 ) -> None:
     """List every probe in the ledger, where it stands and what came back."""
+    from auditor.config import load_config
+
     try:
         settings = load_config(config)
         ledger = _ledger(settings)

@@ -1,3 +1,5 @@
+import pytest
+
 from auditor.models import Box, ChatWidget, ContactPage, Email, Link, Phone, Placement
 from checks import (
     chat_launcher_corner,
@@ -100,6 +102,12 @@ def test_chat_on_every_page() -> None:
     assert only_home.score == 0.5
     assert [e.url for e in only_home.evidence] == [contact.url]
     assert judge(chat_on_every_page, site([home])).score is None
+    # A page without any script was not rendered, yet it is known to run no chat.
+    known_missing = widget(None, pages=[home.url, contact.url])
+    known_missing.missing_on = [about.url]
+    outcome = judge(chat_on_every_page, site([home, contact, about], chat_widgets=[known_missing]))
+    assert outcome.score == pytest.approx(2 / 3)
+    assert [e.url for e in outcome.evidence] == [about.url]
 
 
 def test_chat_launcher_drawn_nowhere_is_reported_once() -> None:

@@ -93,3 +93,44 @@ def test_pages_without_scripts_are_not_rendered_and_every_decision_says_why() ->
     other = page("/#/privacy", '<div id="app"></div>', '<script src="/app.js"></script>')
     over = plan.decide(other, home=False, vendor_code=False)
     assert not over.render and "budget" in over.reason
+
+
+def test_a_page_its_script_names_or_with_its_own_hooks_is_rendered_though_its_group_changed_nothing() -> None:
+    plan = RenderPlan(enabled=True, budget=50)
+    first = page("/shop/1", ARTICLE, SHOP_JS)
+    plan.decide(first, home=False, vendor_code=False)
+    plan.learn(first, first)
+    plan.add_script("velo-werk.de/js/shop.js", 'if (["/shop/7.html"].includes(location.pathname)) loadChat();')
+    named = page("/shop/7.html", ARTICLE, SHOP_JS)
+    decision = plan.decide(named, home=False, vendor_code=False)
+    assert decision.render and "names this page" in decision.reason
+    hooked = page("/shop/9", ARTICLE + '<div data-advice="returns"></div>', SHOP_JS)
+    decision = plan.decide(hooked, home=False, vendor_code=False)
+    assert decision.render and "data-advice" in decision.reason
+    # An id that numbers an item is not a hook: every product page has its own.
+    numbered = page("/shop/10", ARTICLE + '<div id="item-10"></div>', SHOP_JS)
+    assert not plan.decide(numbered, home=False, vendor_code=False).render
+
+
+def test_deep_pages_whose_url_has_a_contact_word_follow_their_group() -> None:
+    plan = RenderPlan(enabled=True, budget=50)
+    articles = [page(f"/support/article-{n}", ARTICLE, SHOP_JS) for n in range(3)]
+    for findings in articles:
+        findings.page.is_contact_page = True
+        findings.page.depth = 3
+    decisions = [plan.decide(findings, home=False, vendor_code=False) for findings in articles]
+    assert [d.render for d in decisions] == [True, False, False]
+    contact = page("/contact", ARTICLE, SHOP_JS)
+    contact.page.is_contact_page = True
+    assert plan.decide(contact, home=False, vendor_code=False).reason == "contact page"
+
+
+def test_what_a_page_rendered_for_its_own_reasons_showed_does_not_speak_for_its_group() -> None:
+    plan = RenderPlan(enabled=True, budget=50)
+    first = page("/shop/1", ARTICLE, SHOP_JS)
+    plan.decide(first, home=False, vendor_code=False)
+    plan.learn(first, first)
+    hooked = page("/shop/9", ARTICLE + '<div data-advice="returns"></div>', SHOP_JS)
+    assert plan.decide(hooked, home=False, vendor_code=False).render
+    assert plan.learn(hooked, page("/shop/9", ARTICLE + "<p>returns@velo-werk.de</p>", SHOP_JS)) == []
+    assert not plan.decide(page("/shop/10", ARTICLE, SHOP_JS), home=False, vendor_code=False).render

@@ -3,7 +3,7 @@ and merging pages into one widget per vendor."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from auditor.extract.chat.html import FoundWidget, settings_only
 from auditor.extract.chat.vendors import vendor_by_id
@@ -65,12 +65,15 @@ def _first_box(boxes: Iterable[Box | None]) -> Box | None:
     return next((b for b in measured if is_drawn(b)), measured[0] if measured else None)
 
 
-def merge_widgets(entries: Iterable[ChatWidget], pages: list[Page]) -> list[ChatWidget]:
-    """One widget per vendor for the site, with the rendered pages that lack it."""
+def merge_widgets(
+    entries: Iterable[ChatWidget], pages: list[Page], without_scripts: Collection[str] = ()
+) -> list[ChatWidget]:
+    """One widget per vendor for the site, with the pages known to lack it: rendered pages
+    without it, and pages with no script at all (`without_scripts`), where none can run."""
     groups: dict[str, list[ChatWidget]] = {}
     for entry in entries:
         groups.setdefault(entry.vendor, []).append(entry)
-    rendered = [p.url for p in pages if p.rendered and p.ok]
+    rendered = [p.url for p in pages if p.ok and (p.rendered or p.url in without_scripts)]
     merged = []
     for group in groups.values():
         # A vendor's settings without its loader on any page, and never seen running, is no widget.
