@@ -116,6 +116,10 @@ def audit(
         int | None, typer.Option(help="Links to follow from the home page at most (default 5).")
     ] = None,
     delay: Annotated[float | None, typer.Option(help="Seconds between requests to the site (default 1).")] = None,
+    time_budget: Annotated[
+        float | None,
+        typer.Option(help="Seconds the crawl may take (default 900); then the audit ends with what it has, partial."),
+    ] = None,
     render: Annotated[bool | None, typer.Option("--render/--no-render", help="Render key pages in Chromium.")] = None,
     formats: FormatOption = "html,json",
     fail_under: Annotated[float | None, typer.Option(help="Exit 1 when the score is below this (0-100).")] = None,
@@ -143,7 +147,13 @@ def audit(
     try:
         settings = load_config(
             config,
-            {"max_pages": max_pages, "max_depth": max_depth, "delay": delay, "render": render},
+            {
+                "max_pages": max_pages,
+                "max_depth": max_depth,
+                "delay": delay,
+                "render": render,
+                "time_budget": time_budget,
+            },
             discover=Path.cwd(),
             environ=os.environ,
         )

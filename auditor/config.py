@@ -36,6 +36,9 @@ class CrawlConfig(Section):
     settle_ms: int = Field(1000, ge=0, le=60_000, description="wait after load for late widgets")
     chromium: str = "/usr/bin/chromium"
     timeout: float = Field(20, gt=0, le=300, description="seconds before a page counts as failed")
+    time_budget: float = Field(
+        900, gt=0, le=86_400, description="seconds an audit's crawl may take; then it ends with what it has, partial"
+    )
 
 
 class CheckConfig(Section):

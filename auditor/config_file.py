@@ -28,6 +28,7 @@ ENVIRONMENT: dict[str, tuple[str, str]] = {
     "CONTACT_AUDIT_DELAY": ("crawl", "delay"),
     "CONTACT_AUDIT_RENDER": ("crawl", "render"),
     "CONTACT_AUDIT_RENDER_BUDGET": ("crawl", "render_budget"),
+    "CONTACT_AUDIT_TIME_BUDGET": ("crawl", "time_budget"),
     "CONTACT_AUDIT_LANG": ("report", "lang"),
     "CONTACT_AUDIT_HISTORY": ("history", "enabled"),
     "CONTACT_AUDIT_KEEP": ("history", "keep"),

@@ -49,6 +49,8 @@ def scrapy_settings(config: AuditConfig, log_file: Path | None) -> Settings:
         "DOWNLOAD_DELAY": crawl.delay,
         "CONCURRENT_REQUESTS_PER_DOMAIN": crawl.concurrency,
         "DOWNLOAD_TIMEOUT": crawl.timeout,
+        # Scrapy's own bound on the crawl: past it the spider closes and the run is partial.
+        "CLOSESPIDER_TIMEOUT": crawl.time_budget,
         "PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT": int(crawl.timeout * 1000),
         "PLAYWRIGHT_LAUNCH_OPTIONS": launch,
         "LOG_FILE": str(log_file) if log_file else None,
@@ -133,7 +135,11 @@ def crawl_site(
     pages, channels = build_channels(findings)
     interrupted = bool(close_reason) and close_reason[0] != "finished"
     warnings = list(spider.warnings)
-    if interrupted:
+    if interrupted and close_reason[0] == "closespider_timeout":
+        warnings.append(
+            f"the audit's time budget ({config.crawl.time_budget:g} s, crawl.time_budget) ran out; results are partial"
+        )
+    elif interrupted:
         warnings.append(f"the crawl stopped early ({close_reason[0]}); results are partial")
     warnings += [f"{p.url}: {p.error}" for p in pages if p.error]
     artifacts = SiteArtifacts(

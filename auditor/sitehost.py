@@ -49,11 +49,18 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 @contextmanager
 def serve(
-    root: Path, redirects: dict[str, str] | None = None, port: int = 0, on_post: PostHandler | None = None
+    root: Path,
+    redirects: dict[str, str] | None = None,
+    port: int = 0,
+    on_post: PostHandler | None = None,
+    handler_class: type[QuietHandler] = QuietHandler,
 ) -> Iterator[str]:
-    """Serve `root` on 127.0.0.1 and yield its base URL (`http://127.0.0.1:PORT`); POSTs go to `on_post`."""
+    """Serve `root` on 127.0.0.1 and yield its base URL (`http://127.0.0.1:PORT`); POSTs go to `on_post`.
+
+    `handler_class` is a QuietHandler that answers some requests its own way (benchmarks: slow pages).
+    """
     attributes = {"redirects": dict(redirects or {}), "on_post": staticmethod(on_post) if on_post else None}
-    handler = type("Handler", (QuietHandler,), attributes)
+    handler = type("Handler", (handler_class,), attributes)
     server = ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(root)))
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="sitehost", daemon=True)

@@ -27,19 +27,16 @@ import json
 import math
 import random
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
-from functools import partial
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from auditor.sitehost import QuietHandler
+from auditor.sitehost import QuietHandler, serve
 
 PER_LISTING = 24
 SLOW_SHARE = 0.05
@@ -347,16 +344,9 @@ class _FarmHandler(QuietHandler):
 @contextmanager
 def serve_farm(farm: Farm) -> Iterator[str]:
     """Serve the farm on 127.0.0.1, its slow pages late; yield the base URL."""
-    handler = type("Handler", (_FarmHandler,), {"slow": dict(farm.slow)})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(farm.root)))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="site-farm", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    handler = type("FarmHandler", (_FarmHandler,), {"slow": dict(farm.slow)})
+    with serve(farm.root, handler_class=handler) as base:
+        yield base
 
 
 def main() -> None:

@@ -201,6 +201,8 @@ class SiteSpider(scrapy.Spider):
 
     def _fetch_scripts(self, findings: PageFindings, url: str) -> Iterator[scrapy.Request]:
         """The site's own scripts, once each: the plan reads them for the pages they name."""
+        if not self.plan.enabled:
+            return
         scheme = urlsplit(url).scheme or "https"
         for part in sorted(findings.scripts):
             key = part[4:]

@@ -54,3 +54,16 @@ def test_a_page_whose_script_goes_to_another_site_keeps_only_its_own_contacts(si
     partner = {p["url"]: p for p in artifacts["pages"]}[f"{sites}/jsredirect/partner.html"]
     assert not partner["rendered"]
     assert any("another site" in warning for warning in partner["warnings"])
+
+
+def test_an_audit_past_its_time_budget_ends_with_what_it_has_marked_partial(sites: str, tmp_path: Path) -> None:
+    done = run_cli(
+        "audit", f"{sites}/jsgroups/", "--out", str(tmp_path), "--delay", "6", "--time-budget", "2",
+        "--no-render", "--quiet", "--no-history",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    artifacts = json.loads((tmp_path / "artifacts.json").read_text(encoding="utf-8"))
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert artifacts["site"]["partial"] is True and report["site"]["partial"] is True
+    assert any("time budget" in warning for warning in report["warnings"])
+    assert 1 <= artifacts["site"]["pages_crawled"] < 7  # the home page, not the whole site
