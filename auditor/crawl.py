@@ -56,6 +56,13 @@ def scrapy_settings(config: AuditConfig, log_file: Path | None) -> Settings:
         "LOG_FILE": str(log_file) if log_file else None,
         "LOG_ENABLED": log_file is not None,
     }
+    if not crawl.render:
+        # Without rendering no request needs a browser: Scrapy's own handler, and no
+        # Playwright driver started for nothing.
+        overrides["DOWNLOAD_HANDLERS"] = {
+            "http": "scrapy.core.downloader.handlers.http11.HTTP11DownloadHandler",
+            "https": "scrapy.core.downloader.handlers.http11.HTTP11DownloadHandler",
+        }
     settings.setdict(overrides, priority="cmdline")
     return settings
 

@@ -67,3 +67,13 @@ def test_an_audit_past_its_time_budget_ends_with_what_it_has_marked_partial(site
     assert artifacts["site"]["partial"] is True and report["site"]["partial"] is True
     assert any("time budget" in warning for warning in report["warnings"])
     assert 1 <= artifacts["site"]["pages_crawled"] < 7  # the home page, not the whole site
+
+
+def test_an_audit_without_rendering_starts_no_browser_handler(sites: str, tmp_path: Path) -> None:
+    done = run_cli(
+        "audit", f"{sites}/jsgroups/", "--out", str(tmp_path), "--delay", "0", "--no-render", "--quiet", "--no-history"
+    )
+    assert done.returncode == 0, done.stderr
+    log = (tmp_path / "crawl.log").read_text(encoding="utf-8")
+    assert "Spider opened" in log  # the log is Scrapy's own, written for this crawl
+    assert "scrapy-playwright" not in log
