@@ -21,6 +21,7 @@ from auditor.errors import ConfigError, SiteError
 from auditor.extract import PageFindings
 from auditor.extract.merge import build_channels
 from auditor.models import SiteArtifacts, SiteInfo
+from auditor.scope import Scope
 from auditor.usage import check_url
 
 CHROMIUM_ENV = "CONTACT_AUDIT_CHROMIUM"
@@ -34,7 +35,7 @@ def chromium_path(config: AuditConfig) -> str:
     return os.environ.get(CHROMIUM_ENV) or config.crawl.chromium
 
 
-def scrapy_settings(config: AuditConfig, log_file: Path | None) -> Settings:
+def scrapy_settings(config: AuditConfig, log_file: Path | None, url: str | None = None) -> Settings:
     settings = Settings()
     settings.setmodule("spiders.settings", priority="project")
     crawl = config.crawl
@@ -56,6 +57,10 @@ def scrapy_settings(config: AuditConfig, log_file: Path | None) -> Settings:
         "LOG_FILE": str(log_file) if log_file else None,
         "LOG_ENABLED": log_file is not None,
     }
+    if url is not None:
+        from spiders.rendering import BrowserRequests  # imported late, as the spider is
+
+        overrides["PLAYWRIGHT_ABORT_REQUEST"] = BrowserRequests(Scope(url))
     if not crawl.render:
         # Without rendering no request needs a browser: Scrapy's own handler, and no
         # Playwright driver started for nothing.
@@ -119,7 +124,7 @@ def crawl_site(
         domain = registrable_domain(host_of(url))
         info = SiteInfo(url=url, domain=domain, started_at=started, finished_at=now(), partial=True)
         raise SiteError(f"{url} could not be audited: {unreachable}", SiteArtifacts(site=info, warnings=[unreachable]))
-    settings = scrapy_settings(config, log_file)
+    settings = scrapy_settings(config, log_file, url)
     settings.set("LOG_INSTALL_ROOT_HANDLER", log_file is not None, priority="cmdline")
     # Screenshots of chat widgets go into the run directory, beside the reports.
     settings.set("CONTACT_AUDIT_RUN_DIR", str(run_dir) if run_dir else None, priority="cmdline")

@@ -10,6 +10,7 @@ from urllib.parse import unquote, urlsplit
 from scrapy_playwright.page import PageMethod
 
 from auditor import __version__
+from auditor.scope import Scope
 from spiders.chat_inspect import InspectPlan, NetworkLog, inspect_chat, prepare_page
 
 # Images, media and fonts do not change which contacts a page shows or where a
@@ -38,6 +39,18 @@ CONTEXTS: dict[str, dict[str, Any]] = {
 
 def skip_heavy_resources(request: Any) -> bool:
     return bool(request.resource_type in _HEAVY)
+
+
+class BrowserRequests:
+    """What the browser may load while it renders the site (`PLAYWRIGHT_ABORT_REQUEST`):
+    no heavy resources, and nothing the audit's scope refuses (another port of the site's
+    host, an internal address), whatever a page's frames, scripts or redirects ask for."""
+
+    def __init__(self, scope: Scope) -> None:
+        self.scope = scope
+
+    def __call__(self, request: Any) -> bool:
+        return skip_heavy_resources(request) or not self.scope.allows_load(str(request.url))
 
 
 def render_meta(viewport: str, plan: InspectPlan) -> dict[str, Any]:

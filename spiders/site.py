@@ -25,6 +25,7 @@ from auditor.extract.chat.placement import add_mobile, mark_measured
 from auditor.extract.decoding import decode_html
 from auditor.extract.dom import parse
 from auditor.models import Page
+from auditor.scope import Scope
 from spiders.chat_inspect import InspectPlan
 from spiders.render_plan import FAILED_PAGE, Decision, RenderPlan
 from spiders.rendering import MOBILE_USER_AGENT, chat_result, page_slug, render_meta
@@ -63,6 +64,7 @@ class SiteSpider(scrapy.Spider):
         self.start_url = url
         self.domain = registrable_domain(host_of(url))
         self.allowed_domains = [self.domain]
+        self.scope = Scope(url)
         self.on_progress = on_progress
         self.fatal: str | None = None
         self.warnings: list[str] = []
@@ -111,6 +113,9 @@ class SiteSpider(scrapy.Spider):
             target = urljoin(response.url, location.decode("latin-1"))
             if not same_site(target, self.domain):
                 self.fatal = f"{response.url} redirects to {target}, which is another site ({host_of(target)})"
+                return
+            if not self.scope.allows(target):
+                self.fatal = f"{response.url} redirects to {target}, which is outside the audited site (another port)"
                 return
             if response.meta["hops"] >= MAX_ENTRY_REDIRECTS:
                 self.fatal = f"{self.start_url} redirects more than {MAX_ENTRY_REDIRECTS} times"
@@ -209,7 +214,7 @@ class SiteSpider(scrapy.Spider):
             if not part.startswith("src:") or key in self.scripts_requested:
                 continue
             script_url = f"{scheme}://{key}"
-            if not same_site(script_url, self.domain) or len(self.scripts_requested) >= MAX_SCRIPTS:
+            if not self.scope.allows(script_url) or len(self.scripts_requested) >= MAX_SCRIPTS:
                 continue
             self.scripts_requested.add(key)
             yield scrapy.Request(
@@ -259,9 +264,9 @@ class SiteSpider(scrapy.Spider):
     def parse_rendered(self, response: Response) -> Iterator[Any]:
         raw: PageFindings = response.meta["raw"]
         assert isinstance(response, TextResponse)
-        if not same_site(response.url, self.domain):
-            # A script or meta refresh took the browser to another site: what it shows there
-            # belongs to that site, not to this one. The page keeps its raw HTML.
+        if not self.scope.allows(response.url):
+            # A script or meta refresh took the browser to another site (or another service of
+            # this host): what it shows there is not this site's. The page keeps its raw HTML.
             raw.page.warnings.append(f"in the browser it goes on to {response.url}, another site; not audited there")
             yield from self._released(raw, None)
             yield from self._finish(raw)
@@ -359,6 +364,9 @@ class SiteSpider(scrapy.Spider):
             return
         for link in sorted(findings.page.links, key=lambda lk: not lk.contact_like):
             if link.url in self.seen or len(self.seen) >= max_pages:
+                continue
+            if not self.scope.allows(link.url):
+                # Another port of the site's host, or an internal address: another service.
                 continue
             self.seen.add(link.url)
             yield scrapy.Request(
