@@ -21,7 +21,7 @@ from auditor.commands.options import (
     err,
     fail,
 )
-from auditor.errors import EXIT_BELOW_THRESHOLD, EXIT_INTERNAL, AuditError, UsageError
+from auditor.errors import EXIT_BELOW_THRESHOLD, EXIT_INTERNAL, AuditError, AuditInterruptedError, UsageError
 
 if TYPE_CHECKING:
     from auditor.config import AuditConfig
@@ -65,7 +65,8 @@ def summary(results: AuditResults, out_dir: Path, as_json: bool, quiet: bool) ->
         )
     elif not quiet:
         score = "n/a" if results.score is None else f"{results.score}/100"
-        typer.echo(f"Score: {score} ({band(results.score)}) for {results.site.url}")
+        partial = ", partial" if results.site.partial else ""
+        typer.echo(f"Score: {score} ({band(results.score)}{partial}) for {results.site.url}")
         typer.echo(f"Report: {report if report.exists() else out_dir / 'report.json'}")
 
 
@@ -95,13 +96,20 @@ def run_audit(
     from auditor.registry import discover
 
     check_config(config, discover())
-    prepare_out_dir(out_dir)
+    cleared = prepare_out_dir(out_dir)
+    if cleared and not quiet:
+        err.print(f"Cleared an earlier run's files from {out_dir}: {', '.join(cleared)}", markup=False, soft_wrap=True)
     with CrawlProgress(err, enabled=not quiet) as progress:
         artifacts = gather(url, config, out_dir, on_progress=progress.update)
     results = judge(artifacts, config, out_dir)
-    if history is not None:
+    # An interrupted run is no baseline for the next one: it is reported, never stored.
+    if history is not None and not artifacts.site.interrupted:
         results = record(history, results, out_dir)
     render_reports(results, out_dir, formats, options)
+    if artifacts.site.interrupted:
+        raise AuditInterruptedError(
+            f"the audit of {url} was interrupted; partial results are in {out_dir} and were not stored in the history"
+        )
     return results
 
 

@@ -17,7 +17,7 @@ from scrapy.settings import Settings
 
 from auditor.config import AuditConfig
 from auditor.domains import host_of, registrable_domain
-from auditor.errors import ConfigError, SiteError
+from auditor.errors import AuditInterruptedError, ConfigError, SiteError
 from auditor.extract import PageFindings
 from auditor.extract.merge import build_channels
 from auditor.models import SiteArtifacts, SiteInfo
@@ -164,6 +164,7 @@ def crawl_site(
             pages_rendered=sum(p.rendered for p in pages),
             render_reasons=dict(Counter(p.render_reason for p in pages if p.render_reason).most_common()),
             partial=interrupted or spider.fatal is not None,
+            interrupted=bool(close_reason) and close_reason[0] == "shutdown",
         ),
         pages=pages,
         channels=channels,
@@ -172,6 +173,8 @@ def crawl_site(
     fatal = spider.fatal
     if fatal is None and not artifacts.html_pages:
         fatal = f"no page of {url} could be loaded"
+    if artifacts.site.interrupted and not artifacts.html_pages:
+        raise AuditInterruptedError(f"the audit of {url} was interrupted before a page was read", artifacts)
     if fatal is not None:
         artifacts.warnings.insert(0, fatal)
         raise SiteError(f"{url} could not be audited: {fatal}", artifacts)

@@ -7,6 +7,7 @@ EXIT_BELOW_THRESHOLD = 1
 EXIT_USAGE = 2
 EXIT_SITE_FAILED = 3
 EXIT_INTERNAL = 4
+EXIT_INTERRUPTED = 130  # as a shell reports a command ended by Ctrl-C
 
 
 class AuditError(Exception):
@@ -34,3 +35,9 @@ class SiteError(AuditError):
     def __init__(self, message: str, partial: object | None = None) -> None:
         super().__init__(message)
         self.partial = partial
+
+
+class AuditInterruptedError(SiteError):
+    """The audit was stopped (Ctrl-C, a kill): what was gathered is saved, marked partial."""
+
+    exit_code = EXIT_INTERRUPTED

@@ -279,6 +279,8 @@ class SiteInfo(Model):
     partial: bool = False
     # How many pages were rendered, or not, for each reason (spiders/render_plan.py).
     render_reasons: dict[str, int] = Field(default_factory=dict)
+    # Stopped by a signal (Ctrl-C, a kill) before the crawl finished; implies partial.
+    interrupted: bool = False
 
 
 class SiteArtifacts(Model):

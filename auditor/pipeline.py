@@ -60,11 +60,39 @@ def _write(path: Path, text: str) -> None:
     tmp.replace(path)
 
 
-def prepare_out_dir(out_dir: Path) -> None:
+# Everything a run writes into its directory. A run directory belongs to one run: what an
+# earlier run left there (another site's PDF, a report of a run that has since failed)
+# must never sit beside this run's files.
+RUN_FILES = (
+    ARTIFACTS_FILE,
+    RESULTS_FILE,
+    "report.json",
+    "report.html",
+    "report.pdf",
+    "report.md",
+    "report.junit.xml",
+    "findings.csv",
+    "gate.json",
+    "crawl.log",
+)
+SCREENSHOTS_DIR = "screenshots"
+
+
+def prepare_out_dir(out_dir: Path) -> list[str]:
+    """Create the run directory, clearing what an earlier run wrote there; return what was cleared."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
+        cleared = [name for name in RUN_FILES if (out_dir / name).is_file()]
+        for name in cleared:
+            (out_dir / name).unlink()
+        shots = out_dir / SCREENSHOTS_DIR
+        if shots.is_dir():
+            for shot in shots.glob("*.png"):
+                shot.unlink()
+            cleared.append(f"{SCREENSHOTS_DIR}/")
     except OSError as error:
-        raise UsageError(f"the output directory {out_dir} could not be created: {error.strerror}") from None
+        raise UsageError(f"the output directory {out_dir} could not be prepared: {error.strerror}") from None
+    return cleared
 
 
 def gather(

@@ -117,3 +117,19 @@ def test_report_needs_a_run_directory(tmp_path: Path) -> None:
     done = run_cli("report", str(tmp_path))
     assert done.returncode == 2
     assert_one_sentence(done.stderr, "is damaged")
+
+
+def test_a_failed_run_leaves_no_earlier_report_beside_it(sites: str, tmp_path: Path) -> None:
+    done = run_cli(
+        "audit", f"{sites}/jsgroups/", "--out", str(tmp_path), "--delay", "0", "--no-render", "--no-history",
+        "--format", "all", "--quiet",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "report.json").is_file() and (tmp_path / "findings.csv").is_file()
+    (tmp_path / "notes.txt").write_text("the user's own file", encoding="utf-8")
+    done = run_cli("audit", f"http://127.0.0.1:{free_port()}/", "--out", str(tmp_path), "--no-history")
+    assert done.returncode == 3
+    assert "Cleared an earlier run's files" in done.stderr
+    left = {p.name for p in tmp_path.iterdir()}
+    assert left == {"artifacts.json", "notes.txt"}  # the failed run's facts, and what is not ours
+    assert json.loads((tmp_path / "artifacts.json").read_text(encoding="utf-8"))["site"]["partial"] is True
