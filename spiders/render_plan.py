@@ -4,11 +4,13 @@ A page's raw HTML cannot show what its scripts add. Pages are grouped by what ca
 change them: the scripts they load (external URLs without their query, and the shape
 of inline code), the frames they embed, and the section of the site they sit in
 (scripts that read `location.pathname` act per section). The first page of every
-group is rendered; when rendering a group's page changed what the page shows (a
-contact, a chat widget, a link that only exists after JavaScript), every page of the
-group is rendered. An app shell (an empty mount node and a bundle) says nothing in
-its raw HTML, so each of its routes is rendered. Each page records why it was or was
-not rendered.
+group is rendered; when rendering that sample changed what the page shows (a contact,
+a chat widget, a link that only exists after JavaScript), every page of the group is
+rendered. A page is also rendered on its own when one of the site's scripts names it
+(a list of paths) or when it carries hooks (`data-*` attributes, ids) its group's
+sample lacks: a script may act on it alone. An app shell (an empty mount node and a
+bundle) says nothing in its raw HTML, so each of its routes is rendered. Each page
+records why it was or was not rendered.
 """
 
 from __future__ import annotations
