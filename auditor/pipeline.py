@@ -60,29 +60,26 @@ def _write(path: Path, text: str) -> None:
     tmp.replace(path)
 
 
-# Everything a run writes into its directory. A run directory belongs to one run: what an
-# earlier run left there (another site's PDF, a report of a run that has since failed)
-# must never sit beside this run's files.
-RUN_FILES = (
-    ARTIFACTS_FILE,
-    RESULTS_FILE,
-    "report.json",
-    "report.html",
-    "report.pdf",
-    "report.md",
-    "report.junit.xml",
-    "findings.csv",
-    "gate.json",
-    "crawl.log",
-)
+# A run directory belongs to one run: what an earlier run left there (another site's
+# PDF, a report of a run that has since failed) must never sit beside this run's files.
 SCREENSHOTS_DIR = "screenshots"
+CRAWL_LOG = "crawl.log"
+
+
+def run_files() -> tuple[str, ...]:
+    """Every file a run writes into its directory, by the names its writers use."""
+    from auditor.gate import GATE_FILE
+    from reports import csv_report, html_report, json_report, junit_report, markdown_report, pdf_report
+
+    writers = (csv_report, html_report, json_report, junit_report, markdown_report, pdf_report)
+    return (ARTIFACTS_FILE, RESULTS_FILE, GATE_FILE, CRAWL_LOG, *(w.REPORT_NAME for w in writers))
 
 
 def prepare_out_dir(out_dir: Path) -> list[str]:
     """Create the run directory, clearing what an earlier run wrote there; return what was cleared."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        cleared = [name for name in RUN_FILES if (out_dir / name).is_file()]
+        cleared = [name for name in run_files() if (out_dir / name).is_file()]
         for name in cleared:
             (out_dir / name).unlink()
         shots = out_dir / SCREENSHOTS_DIR
@@ -100,7 +97,7 @@ def gather(
 ) -> SiteArtifacts:
     """Crawl the site and save artifacts.json, even when the crawl fails part-way."""
     try:
-        artifacts = crawl_site(url, config, log_file=out_dir / "crawl.log", run_dir=out_dir, on_progress=on_progress)
+        artifacts = crawl_site(url, config, log_file=out_dir / CRAWL_LOG, run_dir=out_dir, on_progress=on_progress)
     except SiteError as error:
         if isinstance(error.partial, SiteArtifacts):
             _write(out_dir / ARTIFACTS_FILE, error.partial.model_dump_json(indent=2))

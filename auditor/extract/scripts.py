@@ -13,6 +13,7 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
 
+from auditor.extract.dom import visible_strings
 from auditor.extract.words import route_of
 
 # String and number literals differ per page (ids, nonces, titles) in code that does the
@@ -89,16 +90,8 @@ def is_app_shell(soup: BeautifulSoup, signature: frozenset[str]) -> bool:
     for mount in [*body.find_all(id=lambda v: bool(v) and str(v).lower() in _MOUNT_IDS), *body.find_all(_MOUNT_TAGS)]:
         if len(" ".join(mount.get_text(" ").split())) < _SHELL_TEXT:
             return True
-    return len(_visible_text(body)) < _EMPTY and len(text) < _SHELL_TEXT
-
-
-def _visible_text(body: Tag | BeautifulSoup) -> str:
-    parts = []
-    for text in body.find_all(string=True):
-        parent = text.parent
-        if parent is not None and parent.name not in ("script", "style", "noscript", "template"):
-            parts.append(str(text))
-    return " ".join(" ".join(parts).split())
+    visible = " ".join(" ".join(str(s) for s in visible_strings(body)).split())
+    return len(visible) < _EMPTY and len(text) < _SHELL_TEXT
 
 
 def section_of(url: str) -> str:
