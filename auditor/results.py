@@ -6,8 +6,8 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from auditor.changes import Changes, HistoryPoint
-from auditor.models import Channels, Model, Probe, SiteInfo
+from auditor.artifacts import Channels, Model, Probe, SiteInfo
+from auditor.history.changes import Changes, HistoryPoint
 
 SCHEMA_VERSION = "1.0"
 ResultMode = Literal["binary", "numeric", "informative", "not_applicable", "error"]

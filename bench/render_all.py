@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page, Route, async_playwright
 
-from auditor.browser import CHROMIUM_ARGS
-from auditor.extract.chat.probe import PROBE_SCRIPT, probe_argument
+from auditor.gather.browser import CHROMIUM_ARGS
+from auditor.gather.extract.chat.probe import PROBE_SCRIPT, probe_argument
 from spiders.rendering import CONTEXTS, skip_heavy_resources
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")

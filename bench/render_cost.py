@@ -35,13 +35,13 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.async_api import Browser, BrowserContext, Route, async_playwright  # noqa: E402
 
-from auditor.sitehost import serve  # noqa: E402
+from auditor.demo.sitehost import serve  # noqa: E402
 from spiders.chat_inspect import InspectPlan, NetworkLog, inspect_chat  # noqa: E402
 from spiders.rendering import CONTEXTS, skip_heavy_resources  # noqa: E402
 from spiders.settings import PLAYWRIGHT_LAUNCH_OPTIONS  # noqa: E402
 
 SITES = ROOT / "tests" / "sites"
-DEMO = ROOT / "auditor" / "demo_site"
+DEMO = ROOT / "auditor" / "demo" / "nimbus"
 # The crawl's defaults: settle 1 s, at most 6 s per page and viewport.
 PLAN = InspectPlan(settle_ms=1000, budget_ms=6000)
 

@@ -36,7 +36,7 @@ from typing import ClassVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from auditor.sitehost import QuietHandler, serve
+from auditor.demo.sitehost import QuietHandler, serve
 
 PER_LISTING = 24
 SLOW_SHARE = 0.05

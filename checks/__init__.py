@@ -1,1 +1,1 @@
-"""The check catalogue: one module per check, discovered by `auditor.registry`."""
+"""The check catalogue: one module per check, discovered by `auditor.judge.registry`."""

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from auditor.checks_api import CheckInput, Evidence, Outcome
-from auditor.models import Page, Probe
-from auditor.scoring import log_normal_score
+from auditor.artifacts import Page, Probe
+from auditor.judge.api import CheckInput, Evidence, Outcome
+from auditor.judge.scoring import log_normal_score
 
 # Words for returns, refunds and complaints policies, in the languages audited sites use.
 POLICY_WORDS = re.compile(

@@ -8,7 +8,7 @@ How to fix: turn on your helpdesk's auto-acknowledgement for email and form
 messages, with a reference number and the expected response time.
 """
 
-from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
 from checks._common import finished, human_duration, seconds_between
 
 META = CheckMeta(

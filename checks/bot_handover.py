@@ -8,7 +8,7 @@ How to fix: let the bot offer "talk to a person" and route the chat to an agent
 (or to an email follow-up outside staffed hours).
 """
 
-from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
 
 META = CheckMeta(
     id="bot-handover",

@@ -7,8 +7,8 @@ How to fix: repair or redirect the broken pages, and remove links to contact
 pages that no longer exist.
 """
 
-from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
-from auditor.models import Link, Page
+from auditor.artifacts import Link, Page
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
 
 META = CheckMeta(
     id="broken-contact-links",

@@ -8,8 +8,8 @@ How to fix: offer at least two kinds of channel, ideally one real-time (phone,
 live chat or a messenger) and one written (email or a contact form).
 """
 
-from auditor.checks_api import CheckInput, CheckMeta, Outcome
-from auditor.models import Channels
+from auditor.artifacts import Channels
+from auditor.judge.api import CheckInput, CheckMeta, Outcome
 
 META = CheckMeta(
     id="channel-types",

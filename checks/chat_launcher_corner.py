@@ -8,7 +8,7 @@ How to fix: keep the vendor's default bottom-right position (bottom-left is
 acceptable, and expected on right-to-left sites) on desktop and mobile.
 """
 
-from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
 
 META = CheckMeta(
     id="chat-launcher-corner",

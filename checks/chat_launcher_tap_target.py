@@ -7,7 +7,7 @@ How to fix: keep the launcher at least 44 by 44 CSS pixels on mobile (the size
 Apple and Google recommend for touch targets); do not shrink it in mobile styles.
 """
 
-from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
 
 META = CheckMeta(
     id="chat-launcher-tap-target",

@@ -8,7 +8,7 @@ clear of the launcher's corner, or move the launcher with the vendor's offset
 settings; check on a phone as well as a laptop.
 """
 
-from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
 
 META = CheckMeta(
     id="chat-launcher-unobstructed",

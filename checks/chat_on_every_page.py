@@ -8,7 +8,7 @@ How to fix: load the chat snippet from the shared layout (or the tag manager
 rule for all pages) instead of individual templates.
 """
 
-from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
 
 META = CheckMeta(
     id="chat-on-every-page",

@@ -8,7 +8,7 @@ How to fix: publish a complaints or feedback address (labelled as such) or a
 feedback page, and say what happens next.
 """
 
-from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
 from checks._common import COMPLAINT_WORDS
 
 META = CheckMeta(

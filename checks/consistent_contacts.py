@@ -7,7 +7,7 @@ How to fix: keep contacts in one place (a shared include or CMS setting) and
 show the same details in the footer and on the contact page.
 """
 
-from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
 
 META = CheckMeta(
     id="consistent-contacts",

@@ -7,7 +7,7 @@ How to fix: put a "Contact" link in the shared footer template so that every
 page carries it, including landing pages and pages in other languages.
 """
 
-from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
 from checks._common import pages_without_contact_link
 
 META = CheckMeta(

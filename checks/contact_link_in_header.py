@@ -7,7 +7,7 @@ How to fix: add a "Contact" item (in the page's language) to the main
 navigation or the header of every page template.
 """
 
-from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
 from checks._common import pages_without_contact_link
 
 META = CheckMeta(

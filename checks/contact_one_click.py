@@ -7,7 +7,7 @@ How to fix: link the contact page directly from the home page, in its menu or
 footer, rather than only from an "About" or "Help" page.
 """
 
-from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
 
 META = CheckMeta(
     id="contact-one-click",

@@ -8,7 +8,7 @@ How to fix: publish a page at an obvious address (such as /contact) that lists
 every way to reach you, and link it as "Contact" (in the page's language).
 """
 
-from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
 
 META = CheckMeta(
     id="contact-page-exists",

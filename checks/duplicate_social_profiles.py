@@ -8,7 +8,7 @@ How to fix: link only the profile you look after on each network, and close or
 merge the others.
 """
 
-from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
 
 META = CheckMeta(
     id="duplicate-social-profiles",

@@ -7,7 +7,7 @@ How to fix: Staff chat during stated hours, show an away form outside them, and 
 chats to people who can answer.
 """
 
-from auditor.checks_api import CheckInput, CheckMeta, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Outcome
 from checks._common import first_response_outcome
 
 META = CheckMeta(

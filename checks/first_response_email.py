@@ -8,7 +8,7 @@ How to fix: Route the address to a shared inbox or helpdesk with an owner, set a
 reply target (helpdesks aim for 1-4 hours), and watch it.
 """
 
-from auditor.checks_api import CheckInput, CheckMeta, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Outcome
 from checks._common import first_response_outcome
 
 META = CheckMeta(

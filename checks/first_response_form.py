@@ -7,7 +7,7 @@ How to fix: Send form messages to a monitored helpdesk queue (not a personal inb
 answer within the same targets as email.
 """
 
-from auditor.checks_api import CheckInput, CheckMeta, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Outcome
 from checks._common import first_response_outcome
 
 META = CheckMeta(

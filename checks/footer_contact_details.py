@@ -6,7 +6,7 @@ it at the bottom of every page, without opening another page.
 How to fix: show your main support email and phone number in the site footer.
 """
 
-from auditor.checks_api import CheckInput, CheckMeta, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Outcome
 
 META = CheckMeta(
     id="footer-contact-details",

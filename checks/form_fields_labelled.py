@@ -9,7 +9,7 @@ notice ("we use your details only to answer this message") with a link to the
 privacy policy.
 """
 
-from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
 
 META = CheckMeta(
     id="form-fields-labelled",

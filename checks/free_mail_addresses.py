@@ -8,7 +8,7 @@ How to fix: use addresses on your own domain (support@yourcompany.com) and
 forward them to whoever answers.
 """
 
-from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
 from checks._common import FREE_MAIL
 
 META = CheckMeta(

@@ -7,7 +7,7 @@ How to fix: make sure every channel you publish has an owner who answers, and
 remove channels nobody reads.
 """
 
-from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
 from checks._common import finished
 
 META = CheckMeta(

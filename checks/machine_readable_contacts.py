@@ -7,7 +7,7 @@ How to fix: add JSON-LD with an Organization (or LocalBusiness) that lists
 `email`, `telephone` and a `contactPoint` with its `contactType`.
 """
 
-from auditor.checks_api import CheckInput, CheckMeta, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Outcome
 
 META = CheckMeta(
     id="machine-readable-contacts",

@@ -8,7 +8,7 @@ How to fix: add a click-to-chat link (https://wa.me/NUMBER, https://t.me/NAME,
 viber://chat?number=...) next to your other contacts.
 """
 
-from auditor.checks_api import CheckInput, CheckMeta, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Outcome
 
 META = CheckMeta(
     id="messengers-offered",

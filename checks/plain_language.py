@@ -7,7 +7,7 @@ How to fix: keep sentences short (about 15 words), say what each channel is for
 and when it answers, and move legal text to its own page.
 """
 
-from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
 
 META = CheckMeta(
     id="plain-language",

@@ -7,7 +7,7 @@ How to fix: promise a time your team meets on its busiest days, and measure the
 first human reply against it in your helpdesk.
 """
 
-from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
 from checks._common import duration_seconds, finished, human_duration, seconds_between
 
 META = CheckMeta(

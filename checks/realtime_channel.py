@@ -8,7 +8,7 @@ How to fix: publish a phone number, add live chat, or offer a messenger such as
 WhatsApp or Telegram, and say when it is staffed.
 """
 
-from auditor.checks_api import CheckInput, CheckMeta, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Outcome
 
 META = CheckMeta(
     id="realtime-channel",

@@ -7,7 +7,7 @@ How to fix: state the expected response time in the auto-acknowledgement and
 on the contact page ("We answer within one working day").
 """
 
-from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
 from checks._common import duration_seconds, finished, human_duration
 
 META = CheckMeta(

@@ -8,7 +8,7 @@ How to fix: remove the retired snippet and, if chat is wanted, install a live
 chat or messenger link that works.
 """
 
-from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
 
 META = CheckMeta(
     id="retired-chat-widget",

@@ -8,7 +8,7 @@ How to fix: link the returns/refunds (or complaints) policy from the footer and
 from the contact page, titled in the page's language.
 """
 
-from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
 from checks._common import POLICY_WORDS
 
 META = CheckMeta(

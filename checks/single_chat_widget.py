@@ -8,7 +8,7 @@ How to fix: keep one chat vendor, remove the old snippet (check the tag manager
 too), and load the snippet once from the shared layout.
 """
 
-from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
 
 META = CheckMeta(
     id="single-chat-widget",

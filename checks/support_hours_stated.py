@@ -8,7 +8,7 @@ How to fix: state your support hours (with the time zone) next to the phone
 number and on the contact page, and mark them up as schema.org openingHours.
 """
 
-from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
 
 META = CheckMeta(
     id="support-hours-stated",

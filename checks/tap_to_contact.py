@@ -8,7 +8,7 @@ How to fix: wrap every phone number in <a href="tel:+..."> (in international
 format) and every address in <a href="mailto:...">.
 """
 
-from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
 
 META = CheckMeta(
     id="tap-to-contact",

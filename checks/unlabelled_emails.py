@@ -8,7 +8,7 @@ How to fix: label every address with its purpose ("Support:", "Sales:",
 "Press:"), or show a single address for customers.
 """
 
-from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
 
 META = CheckMeta(
     id="unlabelled-emails",

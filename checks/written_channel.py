@@ -8,7 +8,7 @@ How to fix: show a support email address as a mailto link, or offer a contact
 form with a message field, on the contact page and in the footer.
 """
 
-from auditor.checks_api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
 
 META = CheckMeta(
     id="written-channel",

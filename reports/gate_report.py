@@ -11,7 +11,7 @@ import json
 import os
 from pathlib import Path
 
-from auditor.gate import GATE_FILE, Assertion, BaselineFinding, GateResult
+from auditor.history.gate import GATE_FILE, Assertion, BaselineFinding, GateResult
 from reports.markdown_report import md_escape
 
 SUMMARY_ENV = "GITHUB_STEP_SUMMARY"

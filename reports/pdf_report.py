@@ -23,7 +23,7 @@ from pathlib import Path
 
 from playwright.async_api import Browser, PdfMargins, Route, async_playwright
 
-from auditor.browser import CHROMIUM_ARGS
+from auditor.gather.browser import CHROMIUM_ARGS
 from auditor.results import AuditResults
 from reports.html_report import render_html, when
 from reports.i18n import Catalogue, catalogue

@@ -14,7 +14,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from reports.html_report import is_web_url, when
 
 if TYPE_CHECKING:
-    from auditor.overview import OverviewRow
+    from auditor.portfolio.overview import OverviewRow
 
 TEMPLATE_NAME = "portfolio.html.j2"
 

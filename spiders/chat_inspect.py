@@ -19,7 +19,7 @@ from playwright.async_api import Page
 from playwright.async_api import Request as PlaywrightRequest
 from playwright.async_api import Response as PlaywrightResponse
 
-from auditor.extract.chat import PROBE_SCRIPT, probe_argument, request_evidence
+from auditor.gather.extract.chat import PROBE_SCRIPT, probe_argument, request_evidence
 
 MAX_LOGGED = 2000
 # Resources the crawl aborts on purpose: their failures say nothing about a widget.

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from auditor.extract import PageFindings
-from auditor.extract.scripts import names_of, section_of
+from auditor.gather.extract import PageFindings
+from auditor.gather.extract.scripts import names_of, section_of
 
 # Contact pages this close to the home page are the site's own; deeper pages whose URL
 # only contains a contact word (`/support/article-7`) are judged like any other page.

@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 from scrapy_playwright.page import PageMethod
 
 from auditor import __version__
-from auditor.scope import Scope
+from auditor.gather.scope import Scope
 from spiders.chat_inspect import InspectPlan, NetworkLog, inspect_chat, prepare_page
 
 # Images, media and fonts do not change which contacts a page shows or where a

@@ -5,7 +5,7 @@ options and config file; everything else is plain Scrapy and scrapy-playwright.
 """
 
 from auditor import __version__
-from auditor.browser import CHROMIUM_ARGS
+from auditor.gather.browser import CHROMIUM_ARGS
 
 BOT_NAME = "contact-auditor"
 SPIDER_MODULES = ["spiders"]

@@ -18,14 +18,14 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import error as net_error
 from twisted.python.failure import Failure
 
+from auditor.artifacts import Page
 from auditor.domains import host_of, registrable_domain, same_site
-from auditor.extract import PageFindings, extract_page
-from auditor.extract.chat import find_in_html, from_probe, live_widgets, vendors
-from auditor.extract.chat.placement import add_mobile, mark_measured
-from auditor.extract.decoding import decode_html
-from auditor.extract.dom import parse
-from auditor.models import Page
-from auditor.scope import Scope
+from auditor.gather.extract import PageFindings, extract_page
+from auditor.gather.extract.chat import find_in_html, from_probe, live_widgets, vendors
+from auditor.gather.extract.chat.placement import add_mobile, mark_measured
+from auditor.gather.extract.decoding import decode_html
+from auditor.gather.extract.dom import parse
+from auditor.gather.scope import Scope
 from spiders.chat_inspect import InspectPlan
 from spiders.render_plan import FAILED_PAGE, Decision, RenderPlan
 from spiders.rendering import MOBILE_USER_AGENT, chat_result, page_slug, render_meta

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from auditor.checks_api import CheckInput, Outcome
-from auditor.models import Channels, Link, Page, Probe, SiteArtifacts, SiteInfo
+from auditor.artifacts import Channels, Link, Page, Probe, SiteArtifacts, SiteInfo
+from auditor.judge.api import CheckInput, Outcome
 
 BASE = "https://shop.example.co.uk"
 

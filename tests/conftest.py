@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from auditor.config_file import ENVIRONMENT
-from auditor.sitehost import serve
+from auditor.config.file import ENVIRONMENT
+from auditor.demo.sitehost import serve
 
 SITES = Path(__file__).parent / "sites"
 ROOT = Path(__file__).parent.parent

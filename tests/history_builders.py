@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from auditor.models import Channels, Email, Messenger, Phone, Probe, SiteInfo
+from auditor.artifacts import Channels, Email, Messenger, Phone, Probe, SiteInfo
 from auditor.results import AuditResults, CategoryResult, CheckResult, EvidenceRow, ToolInfo
 
 SITE = "https://www.nimbus-bikes.example/"

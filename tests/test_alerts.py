@@ -13,8 +13,8 @@ from typing import Any, ClassVar
 import pytest
 from aiosmtpd.controller import Controller
 
-from auditor.alerts import SiteAlert, send_alerts
-from auditor.portfolio import AlertsSettings
+from auditor.portfolio.alerts import SiteAlert, send_alerts
+from auditor.portfolio.file import AlertsSettings
 from tests.conftest import free_port
 
 

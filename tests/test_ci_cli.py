@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from auditor.commands.ci import gate_settings
-from auditor.config import load_config
+from auditor.cli.ci import gate_settings
+from auditor.config.settings import load_config
+from auditor.demo.sitehost import serve
 from auditor.errors import UsageError
-from auditor.sitehost import serve
 from reports.json_report import validate_report
 from tests.conftest import free_port, run_cli
 from tests.test_history_cli import write_site

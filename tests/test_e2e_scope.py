@@ -11,7 +11,7 @@ from typing import ClassVar
 
 import pytest
 
-from auditor.sitehost import serve
+from auditor.demo.sitehost import serve
 from tests.conftest import run_cli
 
 pytestmark = pytest.mark.slow

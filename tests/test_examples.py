@@ -10,7 +10,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from auditor.cli import app
+from auditor.cli.main import app
 from reports.junit_report import REPORT_NAME as JUNIT_NAME
 
 EXAMPLES = Path(__file__).parent.parent / "examples"

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 
-from auditor.history import History, record
-from auditor.sitehost import serve
+from auditor.demo.sitehost import serve
+from auditor.history.record import History, record
 from auditor.storage.db import open_database
 from reports.json_report import validate_report
 from tests.conftest import run_cli

@@ -13,7 +13,7 @@ from typing import ClassVar
 
 import pytest
 
-from auditor.sitehost import QuietHandler, serve
+from auditor.demo.sitehost import QuietHandler, serve
 from tests.conftest import ROOT, SITES, run_cli
 
 pytestmark = pytest.mark.slow

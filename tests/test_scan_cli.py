@@ -11,11 +11,11 @@ import pytest
 from bs4 import BeautifulSoup
 from sqlalchemy.orm import Session
 
+from auditor.demo.sitehost import serve
 from auditor.errors import ConfigError
-from auditor.portfolio import load_portfolio
-from auditor.sitehost import serve
+from auditor.portfolio.file import load_portfolio
 from auditor.storage.db import open_database
-from auditor.storage.history import sites
+from auditor.storage.runs import sites
 from tests.conftest import free_port, run_cli
 from tests.test_alerts import hook_server
 from tests.test_history_cli import write_site

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from auditor.errors import UsageError
-from auditor.schedule import install, listed, remove
+from auditor.portfolio.schedule import install, listed, remove
 from tests.conftest import run_cli
 
 FAKE_CRONTAB = """#!/bin/sh

@@ -31,7 +31,7 @@ def check_texts(lang: str) -> dict[str, dict[str, str]]:
 
 
 def description(texts: dict[str, str]) -> str:
-    """The description `auditor.audit.run_check` builds: summary, then why it matters."""
+    """The description `auditor.judge.audit.run_check` builds: summary, then why it matters."""
     return " ".join(filter(None, [texts["summary"], texts["why"]]))
 
 

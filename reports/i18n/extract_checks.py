@@ -9,13 +9,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from auditor.registry import discover
+from auditor.judge.registry import discover
 
 ENGLISH_PATH = Path(__file__).parent / "checks" / "en.json"
 
 
 def english_check_texts() -> dict[str, dict[str, str]]:
-    """Per check id, the texts `auditor.audit.run_check` puts into a result."""
+    """Per check id, the texts `auditor.judge.audit.run_check` puts into a result."""
     return {
         check.meta.id: {
             "title": check.meta.title,

@@ -3,13 +3,13 @@ from pathlib import Path
 
 import pytest
 
-from auditor.audit import audit, check_config
-from auditor.checks_api import CheckInput, CheckMeta, Outcome, UndeclaredArtifactError
-from auditor.config import CheckConfig, load_config
+from auditor.config.settings import CheckConfig, load_config
 from auditor.errors import ConfigError
-from auditor.registry import Check, RegistryError, _from_module, discover
+from auditor.judge.api import CheckInput, CheckMeta, Outcome, UndeclaredArtifactError
+from auditor.judge.audit import audit, check_config
+from auditor.judge.registry import Check, RegistryError, _from_module, discover
+from auditor.judge.scoring import overall_score, score_categories
 from auditor.results import CheckResult, band
-from auditor.scoring import overall_score, score_categories
 from tests.builders import site
 
 

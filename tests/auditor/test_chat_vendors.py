@@ -10,10 +10,10 @@ import pytest
 import soupsieve
 from bs4 import BeautifulSoup
 
-from auditor.extract.chat import find_in_html, from_probe, url_matches, vendors
-from auditor.extract.chat.placement import add_mobile, merge_widgets
-from auditor.extract.chat.vendors import load_data
-from auditor.models import Box, ChatWidget, Page, Placement
+from auditor.artifacts import Box, ChatWidget, Page, Placement
+from auditor.gather.extract.chat import find_in_html, from_probe, url_matches, vendors
+from auditor.gather.extract.chat.placement import add_mobile, merge_widgets
+from auditor.gather.extract.chat.vendors import load_data
 
 SITES = Path(__file__).parent.parent / "sites"
 KEYS = {

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from auditor.compare import biggest_regression, compare, to_changes
-from auditor.snapshot import check_findings, site_key, snapshot_of
+from auditor.history.compare import biggest_regression, compare, to_changes
+from auditor.history.snapshot import check_findings, site_key, snapshot_of
 from tests.history_builders import binary_check, footer_check, run
 
 

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.config import load_config
+from auditor.config.settings import load_config
 from auditor.errors import ConfigError
 
 

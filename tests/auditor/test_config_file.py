@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from auditor.audit import check_config
-from auditor.config import load_config
+from auditor.config.settings import load_config
 from auditor.errors import ConfigError
-from auditor.registry import discover
+from auditor.judge.audit import check_config
+from auditor.judge.registry import discover
 
 
 def test_contact_audit_toml_in_the_working_directory(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.evaluate import Evaluation, evaluate, load_corpus
+from auditor.evaluate.corpus import Evaluation, evaluate, load_corpus
 from tests.conftest import run_cli
 
 CORPUS = Path(__file__).parent.parent / "corpus"

@@ -1,6 +1,6 @@
 import pytest
 
-from auditor.extract.decoding import MAX_HTML_BYTES, decode_html
+from auditor.gather.extract.decoding import MAX_HTML_BYTES, decode_html
 
 RU = "<p>Телефон: +7 495 123-45-67. Пишите нам: почта info@veloslad.ru, мы ответим быстро.</p>"
 JA = "<p>お問い合わせ 電話: 03-1234-5678 メール info@sakura.co.jp までご連絡ください。</p>"

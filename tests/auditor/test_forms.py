@@ -1,5 +1,5 @@
-from auditor.extract.dom import parse
-from auditor.extract.forms import find_forms
+from auditor.gather.extract.dom import parse
+from auditor.gather.extract.forms import find_forms
 
 CONTACT_FORM = """
 <form action="/send" method="POST">

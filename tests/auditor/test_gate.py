@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from auditor.config import GateConfig
-from auditor.gate import evaluate
-from auditor.snapshot import snapshot_of
+from auditor.config.settings import GateConfig
+from auditor.history.gate import evaluate
+from auditor.history.snapshot import snapshot_of
 from reports.gate_report import render_gate_markdown
 from tests.history_builders import binary_check, footer_check, run
 

@@ -1,5 +1,5 @@
-from auditor.extract.dom import parse
-from auditor.extract.phones import find_phones, infer_region
+from auditor.gather.extract.dom import parse
+from auditor.gather.extract.phones import find_phones, infer_region
 
 
 def phones(html: str, region: str | None = "GB", contact_page: bool = False) -> dict[str, str]:
@@ -42,7 +42,7 @@ def test_region_is_inferred_from_the_domain_then_the_language() -> None:
 
 import pytest  # noqa: E402
 
-from auditor.extract import extract_page  # noqa: E402
+from auditor.gather.extract import extract_page  # noqa: E402
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from auditor.config import AuditConfig, ReportConfig, load_config
+from auditor.config.settings import AuditConfig, ReportConfig, load_config
 from auditor.errors import ConfigError, UsageError
-from auditor.pipeline import FORMATS, parse_formats, render_reports, report_options, stored_report_config
+from auditor.run.pipeline import FORMATS, parse_formats, render_reports, report_options, stored_report_config
 from tests.reports.test_reports import sample_results
 
 PNG = bytes.fromhex(

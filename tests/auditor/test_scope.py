@@ -1,6 +1,6 @@
 """The audit's scope: the site on its ports; never another service or an internal address."""
 
-from auditor.scope import Scope, is_internal
+from auditor.gather.scope import Scope, is_internal
 
 
 def test_a_public_site_reaches_its_subdomains_on_its_ports_and_nothing_internal() -> None:

@@ -2,9 +2,9 @@
 
 import pytest
 
-from auditor.extract import extract_page
-from auditor.extract.merge import build_channels
-from auditor.models import Channels
+from auditor.artifacts import Channels
+from auditor.gather.extract import extract_page
+from auditor.gather.extract.merge import build_channels
 
 HOST = "acme-widgets.com"
 

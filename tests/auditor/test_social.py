@@ -2,7 +2,7 @@ from urllib.parse import quote
 
 import pytest
 
-from auditor.extract.social import classify_link, links_in_text
+from auditor.gather.extract.social import classify_link, links_in_text
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,8 @@
 """Profiles and messengers as a page shows them: links, embeds and plain text."""
 
-from auditor.extract import extract_page
-from auditor.extract.merge import build_channels
-from auditor.models import Channels
+from auditor.artifacts import Channels
+from auditor.gather.extract import extract_page
+from auditor.gather.extract.merge import build_channels
 
 BASE = "https://harbor-tools.co.uk"
 

@@ -1,6 +1,6 @@
 import pytest
 
-from auditor.extract.words import is_contact_text, is_contact_url
+from auditor.gather.extract.words import is_contact_text, is_contact_url
 
 
 @pytest.mark.parametrize(

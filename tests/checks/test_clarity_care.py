@@ -1,6 +1,6 @@
-from auditor.extract.dom import parse
-from auditor.extract.readability import text_stats
-from auditor.models import ChatWidget, ContactPage, Email, Link, OpeningHours, Phone, SocialProfile
+from auditor.artifacts import ChatWidget, ContactPage, Email, Link, OpeningHours, Phone, SocialProfile
+from auditor.gather.extract.dom import parse
+from auditor.gather.extract.readability import text_stats
 from checks import (
     broken_contact_links,
     complaints_channel,

@@ -1,5 +1,5 @@
-from auditor.checks_api import CheckInput
-from auditor.models import ChatWidget, Email, Form, Phone, SocialProfile
+from auditor.artifacts import ChatWidget, Email, Form, Phone, SocialProfile
+from auditor.judge.api import CheckInput
 from checks import channel_types, unlabelled_emails, written_channel
 from tests.builders import BASE, site
 

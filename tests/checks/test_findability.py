@@ -1,5 +1,5 @@
-from auditor.checks_api import CheckInput
-from auditor.models import ContactPage
+from auditor.artifacts import ContactPage
+from auditor.judge.api import CheckInput
 from checks import contact_link_in_footer, contact_page_exists
 from tests.builders import BASE, page, site
 

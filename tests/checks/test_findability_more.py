@@ -1,6 +1,6 @@
 import pytest
 
-from auditor.models import Box, ChatWidget, ContactPage, Email, Link, Phone, Placement
+from auditor.artifacts import Box, ChatWidget, ContactPage, Email, Link, Phone, Placement
 from checks import (
     chat_launcher_corner,
     chat_launcher_tap_target,

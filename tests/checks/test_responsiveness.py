@@ -1,7 +1,7 @@
 import pytest
 
-from auditor.models import Probe
-from auditor.scoring import log_normal_score
+from auditor.artifacts import Probe
+from auditor.judge.scoring import log_normal_score
 from checks import (
     acknowledgement,
     bot_handover,

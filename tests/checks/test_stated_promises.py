@@ -1,6 +1,6 @@
 """The site's own promised response time, without and with probes."""
 
-from auditor.models import ResponsePromise
+from auditor.artifacts import ResponsePromise
 from checks import promise_kept, response_time_stated
 from tests.builders import BASE, judge, site
 from tests.checks.test_responsiveness import probe

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import pytest
 from playwright.async_api import Browser
 
-from auditor.config import AuditConfig
+from auditor.config.settings import AuditConfig
 from reports.pdf_report import chromium
 
 T = TypeVar("T")
@@ -32,7 +32,7 @@ class SharedBrowser:
 
 @pytest.fixture(scope="session")
 def shared_browser() -> Iterator[SharedBrowser]:
-    from auditor.crawl import chromium_path  # late: it imports Scrapy, which the unit tests here do not need
+    from auditor.gather.crawl import chromium_path  # late: it imports Scrapy, which the unit tests here do not need
 
     loop = asyncio.new_event_loop()
     stack = AsyncExitStack()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from auditor.models import Box, Channels, ChatWidget, Placement, SiteInfo
+from auditor.artifacts import Box, Channels, ChatWidget, Placement, SiteInfo
 from auditor.results import AuditResults, ToolInfo
 from reports.html_report import is_screenshot_path, render_html
 

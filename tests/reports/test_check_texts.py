@@ -9,9 +9,9 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from auditor.audit import run_check
-from auditor.checks_api import CheckInput, Outcome
-from auditor.registry import Check, discover
+from auditor.judge.api import CheckInput, Outcome
+from auditor.judge.audit import run_check
+from auditor.judge.registry import Check, discover
 from auditor.results import AuditResults
 from reports.html_report import render_html
 from reports.i18n.check_texts import FIELDS, check_texts, description, translate_checks

@@ -11,9 +11,7 @@ from bs4 import BeautifulSoup
 from jsonschema import Draft202012Validator
 from pydantic import BaseModel
 
-from auditor.audit import audit
-from auditor.config import AuditConfig
-from auditor.models import (
+from auditor.artifacts import (
     Box,
     Channels,
     ChatWidget,
@@ -34,6 +32,8 @@ from auditor.models import (
     SiteInfo,
     SocialProfile,
 )
+from auditor.config.settings import AuditConfig
+from auditor.judge.audit import audit
 from auditor.results import (
     AuditResults,
     CategoryResult,

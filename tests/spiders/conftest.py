@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.async_api import Browser, BrowserContext, Playwright, Route, async_playwright
 
-from auditor.browser import CHROMIUM_ARGS
+from auditor.gather.browser import CHROMIUM_ARGS
 from spiders.chat_inspect import InspectPlan, NetworkLog, inspect_chat, prepare_page
 from spiders.rendering import CONTEXTS, skip_heavy_resources
 

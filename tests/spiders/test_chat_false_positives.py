@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.extract import PageFindings, extract_page
-from auditor.extract.chat import from_probe
+from auditor.gather.extract import PageFindings, extract_page
+from auditor.gather.extract.chat import from_probe
 from spiders.chat_inspect import NetworkLog, inspect_chat
 from tests.spiders.conftest import TEST_PLAN, Chromium
 

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from auditor.extract.chat import PROBE_SCRIPT, from_probe, probe_argument
-from auditor.sitehost import serve
+from auditor.demo.sitehost import serve
+from auditor.gather.extract.chat import PROBE_SCRIPT, from_probe, probe_argument
 from spiders.chat_inspect import InspectPlan
 from tests.spiders.conftest import TEST_PLAN, Chromium
 from tests.spiders.png import pixel, read_png
@@ -245,7 +245,7 @@ def test_no_false_vendor_on_the_other_fixture_sites(chromium: Chromium, sites: s
 
 
 def test_demo_site_shows_crisp_where_it_is_embedded_and_nowhere_else(chromium: Chromium) -> None:
-    demo = Path(__file__).parent.parent.parent / "auditor" / "demo_site"
+    demo = Path(__file__).parent.parent.parent / "auditor" / "demo" / "nimbus"
     with serve(demo) as base:
 
         async def every() -> dict[str, set[str]]:

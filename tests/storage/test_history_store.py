@@ -9,12 +9,12 @@ import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from auditor.artifacts import Probe
 from auditor.errors import UsageError
-from auditor.history import History, record
-from auditor.models import Probe
-from auditor.snapshot import snapshot_of
+from auditor.history.record import History, record
+from auditor.history.snapshot import snapshot_of
 from auditor.storage.db import open_database
-from auditor.storage.history import find_site, load_snapshot, runs_of, site_for
+from auditor.storage.runs import find_site, load_snapshot, runs_of, site_for
 from auditor.storage.tables import ChannelRow, FindingRow, ProbeResultRow, RunRow
 from tests.history_builders import footer_check, run
 

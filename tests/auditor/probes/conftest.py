@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from auditor.config import AuditConfig
-from auditor.probes.lab import MailLab
+from auditor.config.settings import AuditConfig
+from auditor.gather.probes.lab.servers import MailLab
 from auditor.storage.ledger import Ledger
 
 COMPANY = "probe-bikes.co.uk"

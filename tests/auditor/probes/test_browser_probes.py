@@ -8,13 +8,13 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser
 
-from auditor.config import AuditConfig
-from auditor.models import ChatWidget, ContactPage, Form, Probe, SiteArtifacts
-from auditor.probes.collect import collect
-from auditor.probes.lab import MailLab
-from auditor.probes.send import chromium, send_probes
-from auditor.probes.view import domain_probes
-from auditor.sitehost import serve
+from auditor.artifacts import ChatWidget, ContactPage, Form, Probe, SiteArtifacts
+from auditor.config.settings import AuditConfig
+from auditor.demo.sitehost import serve
+from auditor.gather.probes.collect import collect
+from auditor.gather.probes.lab.servers import MailLab
+from auditor.gather.probes.send import chromium, send_probes
+from auditor.gather.probes.view import domain_probes
 from auditor.storage.ledger import Ledger
 from tests.auditor.probes.conftest import COMPANY, lab_config
 from tests.builders import site

@@ -6,12 +6,12 @@ import threading
 
 import pytest
 
-from auditor.models import Email, Probe, SiteArtifacts
-from auditor.probes.collect import collect
-from auditor.probes.imap import CollectError
-from auditor.probes.lab import MailLab
-from auditor.probes.send import ProbeError, send_probes
-from auditor.probes.view import domain_probes
+from auditor.artifacts import Email, Probe, SiteArtifacts
+from auditor.gather.probes.collect import collect
+from auditor.gather.probes.imap import CollectError
+from auditor.gather.probes.lab.servers import MailLab
+from auditor.gather.probes.send import ProbeError, send_probes
+from auditor.gather.probes.view import domain_probes
 from auditor.storage.ledger import Ledger
 from tests.auditor.probes.conftest import COMPANY, lab_config
 from tests.builders import site

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from auditor.probes.lab import MailLab
-from auditor.sitehost import serve
+from auditor.demo.sitehost import serve
+from auditor.gather.probes.lab.servers import MailLab
 from tests.auditor.probes.conftest import COMPANY
 from tests.conftest import ROOT, SITES
 

@@ -7,11 +7,11 @@ from email.message import EmailMessage
 
 import pytest
 
-from auditor.extract.promises import promised_duration
-from auditor.probes.classify import classify
-from auditor.probes.message import PROBE_HEADER, compose_email, reply_address, token_of_address, tokens_in
-from auditor.probes.settings import BusinessHours, ProbesConfig
-from auditor.probes.timing import business_seconds, top_received
+from auditor.gather.extract.promises import promised_duration
+from auditor.gather.probes.classify import classify
+from auditor.gather.probes.message import PROBE_HEADER, compose_email, reply_address, token_of_address, tokens_in
+from auditor.gather.probes.settings import BusinessHours, ProbesConfig
+from auditor.gather.probes.timing import business_seconds, top_received
 
 
 def mail(subject: str = "Re: your question", sender: str = "sam@shop.example.co.uk", **headers: str) -> EmailMessage:

@@ -1,0 +1,201 @@
+"""`contact-audit ci URL`: an audit, then the gate. Exit 0 passed, 1 gate failed; 2, 3, 4 tool failed.
+
+Whatever happens after the run directory exists, gate.json is written, so a CI job can
+always tell "the site failed the gate" from "the tool could not judge the site".
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+import typer
+
+from auditor.cli.options import (
+    ConfigOption,
+    JsonOption,
+    KeepOption,
+    LangOption,
+    NoHistoryOption,
+    QuietOption,
+    err,
+    fail,
+)
+from auditor.errors import AuditError, ConfigError, UsageError
+
+if TYPE_CHECKING:
+    from auditor.config.settings import AuditConfig, GateConfig
+    from auditor.history.gate import Assertion, GateResult
+    from auditor.history.record import History
+    from auditor.history.snapshot import Snapshot
+
+FailOn = Literal["new", "regressed", "any"]
+
+
+def _pairs(values: list[str], option: str, shape: str) -> dict[str, str]:
+    pairs = {}
+    for value in values:
+        name, sep, setting = value.partition("=")
+        if not sep or not name.strip() or not setting.strip():
+            raise UsageError(f"{option} expects {shape}, not '{value}'")
+        pairs[name.strip()] = setting.strip()
+    return pairs
+
+
+def gate_settings(settings: AuditConfig, updates: dict[str, Any], minimums: list[str], checks: list[str]) -> GateConfig:
+    """The [gate] table with the command line laid over it; check ids must exist."""
+    from pydantic import ValidationError
+
+    from auditor.config.settings import GateConfig
+    from auditor.judge.registry import discover
+
+    data = settings.gate.model_dump()
+    data.update({k: v for k, v in updates.items() if v is not None})
+    data["categories"] = {**data["categories"], **_pairs(minimums, "--min", "CATEGORY=SCORE, e.g. clarity=70")}
+    data["checks"] = {**data["checks"], **_pairs(checks, "--check", "CHECK=error|warn|off")}
+    try:
+        gate = GateConfig.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        key = ".".join(str(part) for part in first["loc"])
+        raise UsageError(f"gate setting '{key}': {first['msg'][0].lower()}{first['msg'][1:]}") from None
+    known = {check.meta.id for check in discover()}
+    for check_id in gate.checks:
+        if check_id not in known:
+            raise ConfigError(
+                f"{settings.where('gate', 'checks', check_id)}: gate.checks.{check_id} names no known check"
+            )
+    return gate
+
+
+def stored_baseline(url: str, settings: AuditConfig, history: History | None) -> Snapshot | None:
+    """The newest stored run of this site, read before this run is stored."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from auditor.history.snapshot import site_key
+    from auditor.storage.db import database_url, open_database
+    from auditor.storage.runs import latest_run, load_snapshot
+    from auditor.storage.tables import SiteRow
+
+    engine = history.engine if history is not None else open_database(database_url(settings.history.url or None))
+    with Session(engine) as session:
+        site = session.scalar(select(SiteRow).where(SiteRow.key == site_key(url)))
+        run = latest_run(session, site.id) if site is not None else None
+        return load_snapshot(session, run.id) if run is not None else None
+
+
+def ci_command(
+    url: Annotated[str, typer.Argument(help="The site to audit, e.g. https://staging.example.com/")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Run directory: reports, gate.json.")] = Path(
+        "contact-audit-ci"
+    ),
+    fail_under: Annotated[float | None, typer.Option(help="Fail when the overall score is below this.")] = None,
+    minimums: Annotated[
+        list[str] | None, typer.Option("--min", help="A category minimum, CATEGORY=SCORE; repeatable.")
+    ] = None,
+    checks: Annotated[
+        list[str] | None, typer.Option("--check", help="A check assertion, CHECK=error|warn|off; repeatable.")
+    ] = None,
+    baseline: Annotated[
+        str | None, typer.Option(help="Compare with a report.json, a run directory, or `latest` stored run.")
+    ] = None,
+    fail_on: Annotated[
+        FailOn | None, typer.Option(help="With --baseline: fail on new findings, regressions, or any (default).")
+    ] = None,
+    noise: Annotated[float | None, typer.Option(help="Score points a change must reach to count (default 5).")] = None,
+    formats: Annotated[str, typer.Option("--format", "-f", help="Report formats; json is always written.")] = "html,md",
+    max_pages: Annotated[int | None, typer.Option(help="Pages to crawl at most.")] = None,
+    max_depth: Annotated[int | None, typer.Option(help="Links to follow from the home page at most.")] = None,
+    delay: Annotated[float | None, typer.Option(help="Seconds between requests to the site.")] = None,
+    render: Annotated[bool | None, typer.Option("--render/--no-render", help="Render key pages in Chromium.")] = None,
+    config: ConfigOption = None,
+    lang: LangOption = None,
+    no_history: NoHistoryOption = False,
+    keep: KeepOption = None,
+    quiet: QuietOption = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Audit a site and gate it: exit 1 when it fails a threshold, an assertion or the baseline."""
+    from auditor.cli.history import load_run
+    from auditor.cli.main import run_audit, summary  # complete by the time a command runs
+    from auditor.cli.usage import parse_formats
+    from auditor.config.settings import load_config
+    from auditor.history.gate import GateResult, evaluate
+    from auditor.history.record import open_history
+    from auditor.run.pipeline import check_printer, prepare_out_dir, report_options
+
+    try:
+        settings = load_config(
+            config,
+            {"max_pages": max_pages, "max_depth": max_depth, "delay": delay, "render": render},
+            discover=Path.cwd(),
+            environ=os.environ,
+        )
+        updates = {"fail_under": fail_under, "baseline": baseline, "fail_on": fail_on, "noise": noise}
+        gate = gate_settings(settings, updates, minimums or [], checks or [])
+        chosen = list(dict.fromkeys([*parse_formats(formats), "json"]))
+        options = report_options(settings.report, settings, lang)
+        check_printer(options, chosen)
+        history = open_history(settings, not no_history, keep)
+        warnings: list[str] = []
+        before: Snapshot | None = None
+        if gate.baseline == "latest":
+            before = stored_baseline(url, settings, history)
+            if before is None:
+                warnings.append("No stored run of this site yet: the baseline comparison was skipped.")
+        elif gate.baseline:
+            before = load_run(gate.baseline, None)
+        prepare_out_dir(out)
+    except AuditError as error:
+        raise fail(error) from None
+    try:
+        results = run_audit(url, settings, out, chosen, quiet or as_json, options, history)
+    except AuditError as error:
+        _write(GateResult(passed=False, exit_code=error.exit_code, site=url, error=str(error)), out, None)
+        raise fail(error) from None
+    result = evaluate(results, gate, before, gate.baseline or "")
+    result.warnings += warnings
+    _write(result, out, results)
+    if as_json:
+        typer.echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False))
+    elif not quiet:
+        summary(results, out, False, quiet)
+        _say(result)
+    raise typer.Exit(result.exit_code)
+
+
+def _write(result: GateResult, out: Path, results: Any) -> None:
+    """gate.json, report.md with the gate on top, and GitHub's job summary when there is one."""
+    from reports.gate_report import append_step_summary, render_gate_markdown, write_gate_json
+    from reports.markdown_report import render_markdown
+
+    write_gate_json(result, out)
+    text = render_gate_markdown(result)
+    if results is not None:
+        text += render_markdown(results)
+        (out / "report.md").write_text(text, encoding="utf-8")
+    try:
+        append_step_summary(text)
+    except OSError as error:
+        err.print(f"contact-audit: warning: the job summary could not be written: {error}", markup=False)
+
+
+def _describe(assertion: Assertion) -> str:
+    what = "the overall score" if assertion.kind == "score" else f"{assertion.kind} {assertion.target}"
+    return f"{what}: expected {assertion.expected}, got {assertion.actual}"
+
+
+def _say(result: GateResult) -> None:
+    failed = result.failures
+    warned = [a for a in result.assertions if not a.passed and a.level == "warn"]
+    verdict = "passed" if result.passed else "FAILED"
+    typer.echo(f"Gate {verdict}: {len(result.assertions)} assertions, {len(failed)} failed, {len(warned)} warnings")
+    for assertion in failed:
+        err.print(f"contact-audit: gate failed: {_describe(assertion)}", markup=False, soft_wrap=True)
+    for assertion in warned:
+        err.print(f"contact-audit: gate warning: {_describe(assertion)}", markup=False, soft_wrap=True)
+    for warning in result.warnings:
+        err.print(f"contact-audit: {warning}", markup=False, soft_wrap=True)

@@ -1,0 +1,321 @@
+"""The `contact-audit` command."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from auditor import __version__
+from auditor.cli.options import (
+    ConfigOption,
+    JsonOption,
+    KeepOption,
+    LangOption,
+    NoHistoryOption,
+    QuietOption,
+    err,
+    fail,
+)
+from auditor.errors import EXIT_BELOW_THRESHOLD, EXIT_INTERNAL, AuditError, AuditInterruptedError, UsageError
+
+if TYPE_CHECKING:
+    from auditor.config.settings import AuditConfig
+    from auditor.history.record import History
+    from auditor.results import AuditResults
+    from reports.options import ReportOptions
+
+# `--help` and usage errors must answer at once: this module imports only what building the
+# commands needs, and each command imports the crawler, the checks, the reports and the
+# database when it runs.
+
+app = typer.Typer(
+    name="contact-audit",
+    help="Audit how customers can reach a company: find every contact channel, judge it, score it.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+FormatOption = Annotated[
+    str, typer.Option("--format", "-f", help="Report formats, comma-separated: html,json,pdf,md,junit,csv or all.")
+]
+
+
+def summary(results: AuditResults, out_dir: Path, as_json: bool, quiet: bool) -> None:
+    from auditor.results import band
+
+    report = out_dir / "report.html"
+    if as_json:
+        typer.echo(
+            json.dumps(
+                {
+                    "score": results.score,
+                    "band": band(results.score),
+                    "partial": results.site.partial,
+                    "run_dir": str(out_dir),
+                    "report": str(report) if report.exists() else None,
+                    "categories": {c.id: c.score for c in results.categories},
+                }
+            )
+        )
+    elif not quiet:
+        score = "n/a" if results.score is None else f"{results.score}/100"
+        partial = ", partial" if results.site.partial else ""
+        typer.echo(f"Score: {score} ({band(results.score)}{partial}) for {results.site.url}")
+        typer.echo(f"Report: {report if report.exists() else out_dir / 'report.json'}")
+
+
+def gate(results: AuditResults, fail_under: float | None) -> int:
+    if fail_under is None:
+        return 0
+    if results.score is None or results.score < fail_under:
+        shown = "no score" if results.score is None else f"score {results.score}"
+        err.print(f"contact-audit: {shown} is below --fail-under {fail_under:g}", markup=False)
+        return EXIT_BELOW_THRESHOLD
+    return 0
+
+
+def run_audit(
+    url: str,
+    config: AuditConfig,
+    out_dir: Path,
+    formats: list[str],
+    quiet: bool,
+    options: ReportOptions,
+    history: History | None = None,
+) -> AuditResults:
+    from auditor.gather.progress import CrawlProgress
+    from auditor.history.record import record
+    from auditor.judge.audit import check_config
+    from auditor.judge.registry import discover
+    from auditor.run.pipeline import gather, judge, prepare_out_dir, render_reports
+
+    check_config(config, discover())
+    cleared = prepare_out_dir(out_dir)
+    if cleared and not quiet:
+        err.print(f"Cleared an earlier run's files from {out_dir}: {', '.join(cleared)}", markup=False, soft_wrap=True)
+    with CrawlProgress(err, enabled=not quiet) as progress:
+        artifacts = gather(url, config, out_dir, on_progress=progress.update)
+    results = judge(artifacts, config, out_dir)
+    # An interrupted run is no baseline for the next one: it is reported, never stored.
+    if history is not None and not artifacts.site.interrupted:
+        results = record(history, results, out_dir)
+    render_reports(results, out_dir, formats, options)
+    if artifacts.site.interrupted:
+        raise AuditInterruptedError(
+            f"the audit of {url} was interrupted; partial results are in {out_dir} and were not stored in the history"
+        )
+    return results
+
+
+@app.command()
+def audit(
+    url: Annotated[str, typer.Argument(help="The site to audit, e.g. https://example.com/")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Run directory for artifacts, results and reports.")] = Path(
+        "contact-audit-report"
+    ),
+    max_pages: Annotated[int | None, typer.Option(help="Pages to crawl at most (default 50).")] = None,
+    max_depth: Annotated[
+        int | None, typer.Option(help="Links to follow from the home page at most (default 5).")
+    ] = None,
+    delay: Annotated[float | None, typer.Option(help="Seconds between requests to the site (default 1).")] = None,
+    time_budget: Annotated[
+        float | None,
+        typer.Option(help="Seconds the crawl may take (default 900); then the audit ends with what it has, partial."),
+    ] = None,
+    render: Annotated[bool | None, typer.Option("--render/--no-render", help="Render key pages in Chromium.")] = None,
+    formats: FormatOption = "html,json",
+    fail_under: Annotated[float | None, typer.Option(help="Exit 1 when the score is below this (0-100).")] = None,
+    config: ConfigOption = None,
+    lang: LangOption = None,
+    no_history: NoHistoryOption = False,
+    keep: KeepOption = None,
+    quiet: QuietOption = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Crawl a site, find its contact channels, score them and write the reports."""
+    from auditor.cli.usage import check_url, parse_formats
+
+    try:
+        if fail_under is not None and not 0 <= fail_under <= 100:
+            raise UsageError(f"--fail-under must be between 0 and 100, not {fail_under:g}")
+        chosen = parse_formats(formats)
+        check_url(url)  # before the config, the history and the run directory are touched
+    except AuditError as error:
+        raise fail(error) from None
+    from auditor.config.settings import load_config
+    from auditor.history.record import open_history
+    from auditor.run.pipeline import check_printer, report_options
+
+    try:
+        settings = load_config(
+            config,
+            {
+                "max_pages": max_pages,
+                "max_depth": max_depth,
+                "delay": delay,
+                "render": render,
+                "time_budget": time_budget,
+            },
+            discover=Path.cwd(),
+            environ=os.environ,
+        )
+        options = report_options(settings.report, settings, lang)
+        check_printer(options, chosen)
+        history = open_history(settings, not no_history, keep)
+        results = run_audit(url, settings, out, chosen, quiet or as_json, options, history)
+    except AuditError as error:
+        raise fail(error) from None
+    summary(results, out, as_json, quiet)
+    raise typer.Exit(gate(results, fail_under))
+
+
+@app.command()
+def report(
+    run_dir: Annotated[Path, typer.Argument(help="A run directory written by `contact-audit audit`.")],
+    formats: FormatOption = "html,json",
+    lang: LangOption = None,
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", "-c", help="Take the [report] branding from this file, not from the run."),
+    ] = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Re-render the reports of a finished run from its results.json, without crawling."""
+    from auditor.cli.usage import parse_formats
+    from auditor.config.settings import load_config
+    from auditor.run.pipeline import load_results, render_reports, report_options, stored_report_config
+
+    try:
+        chosen = parse_formats(formats)
+        results = load_results(run_dir)
+        settings = load_config(config)
+        branding = settings.report if config is not None else stored_report_config(results)
+        written = render_reports(results, run_dir, chosen, report_options(branding, settings, lang))
+    except AuditError as error:
+        raise fail(error) from None
+    if not quiet:
+        for path in written:
+            typer.echo(f"Wrote {path}")
+
+
+@app.command()
+def demo(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the demo report.")] = Path(
+        "contact-audit-demo"
+    ),
+    lang: LangOption = None,
+    probes: Annotated[
+        bool, typer.Option("--probes", help="Also probe email, form and chat through a local mail server (~30 s).")
+    ] = False,
+    quiet: QuietOption = False,
+) -> None:
+    """Serve the bundled demo company site on 127.0.0.1 and audit it."""
+    from auditor.cli.usage import FORMATS
+    from auditor.config.settings import load_config
+    from auditor.demo.site import demo_site
+    from auditor.demo.sitehost import serve
+    from auditor.run.pipeline import report_options
+
+    try:
+        settings = load_config(None, {"delay": 0.0})
+        options = report_options(settings.report, settings, lang)
+        if probes:
+            from auditor.demo.probes import run_probe_demo
+
+            say = (lambda _: None) if quiet else (lambda line: err.print(line, markup=False))
+            results = run_probe_demo(settings, out, list(FORMATS), options, say)
+        else:
+            with demo_site() as root, serve(root) as base:
+                if not quiet:
+                    err.print(f"Serving the demo site (Nimbus Bikes) at {base}/", markup=False)
+                results = run_audit(base + "/", settings, out, list(FORMATS), quiet, options)
+    except AuditError as error:
+        raise fail(error) from None
+    summary(results, out, False, quiet)
+    if not quiet:
+        typer.echo(f"Open {(out / 'report.html').resolve().as_uri()} in a browser to read the report.")
+
+
+@app.command("eval")
+def evaluate_corpus(
+    corpus: Annotated[Path, typer.Argument(help="A labelled corpus: labels.json beside its pages.")] = Path(
+        "tests/corpus"
+    ),
+    baselines: Annotated[
+        bool, typer.Option("--baselines/--no-baselines", help="Also run other extractors on the corpus.")
+    ] = True,
+    as_json: JsonOption = False,
+) -> None:
+    """Measure contact extraction (precision, recall) on a labelled corpus, beside other extractors."""
+    from rich.console import Console
+
+    from auditor.evaluate.corpus import evaluate
+    from auditor.evaluate.report import evaluation_dict, print_evaluation
+
+    try:
+        result = evaluate(corpus, with_baselines=baselines)
+    except AuditError as error:
+        raise fail(error) from None
+    if as_json:
+        typer.echo(json.dumps(evaluation_dict(result), ensure_ascii=False, indent=2))
+    else:
+        print_evaluation(result, Console(width=200))
+    raise typer.Exit(0 if result.meets_targets() else EXIT_BELOW_THRESHOLD)
+
+
+def _probe_app() -> typer.Typer:
+    from auditor.cli.probe import app as probe_app
+
+    return probe_app
+
+
+app.add_typer(_probe_app(), name="probe")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"contact-audit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """contact-audit: how easily can customers reach a company?"""
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        err.print("contact-audit: interrupted", markup=False)
+        sys.exit(130)
+    except Exception as error:  # a bug: still one sentence for the user, the traceback on request
+        if os.environ.get("CONTACT_AUDIT_DEBUG"):
+            raise
+        err.print(
+            f"contact-audit: internal error: {type(error).__name__}: {error} "
+            f"(set CONTACT_AUDIT_DEBUG=1 for the traceback)",
+            markup=False,
+            soft_wrap=True,
+        )
+        sys.exit(EXIT_INTERNAL)
+
+
+def _register_commands() -> None:
+    # They use this module's options and helpers, so they are imported once it is complete.
+    from auditor.cli.commands import register
+
+    register(app)
+
+
+_register_commands()

@@ -1,0 +1,165 @@
+"""The audit's settings: defaults, a TOML config file, and command-line overrides."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_serializer, field_validator
+
+from auditor.config.file import ConfigSource, apply_environment, find_config, load_source
+from auditor.errors import ConfigError
+from auditor.gather.probes.settings import ProbesConfig
+
+DEFAULT_CATEGORY_WEIGHTS = {
+    "findability": 1.0,
+    "coverage": 1.0,
+    "clarity": 1.0,
+    "responsiveness": 1.0,
+    "human-touch": 1.0,
+    "care": 1.0,
+}
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class CrawlConfig(Section):
+    max_pages: int = Field(50, ge=1, le=100_000)
+    max_depth: int = Field(5, ge=0, le=50)
+    delay: float = Field(1.0, ge=0, le=60, description="seconds between requests to the site")
+    concurrency: int = Field(2, ge=1, le=32, description="parallel requests to the site")
+    render: bool = True
+    render_budget: int = Field(50, ge=0, le=10_000, description="pages rendered in Chromium at most")
+    settle_ms: int = Field(1000, ge=0, le=60_000, description="wait after load for late widgets")
+    chromium: str = "/usr/bin/chromium"
+    timeout: float = Field(20, gt=0, le=300, description="seconds before a page counts as failed")
+    time_budget: float = Field(
+        900, gt=0, le=86_400, description="seconds an audit's crawl may take; then it ends with what it has, partial"
+    )
+
+
+class CheckConfig(Section):
+    enabled: bool = True
+    weight: float | None = Field(None, ge=0)
+    options: dict[str, Any] = Field(default_factory=dict)
+
+
+class ScoringConfig(Section):
+    category_weights: dict[str, float] = Field(default_factory=lambda: dict(DEFAULT_CATEGORY_WEIGHTS))
+
+
+class ReportConfig(Section):
+    """Branding and language of the reports a consultant hands to a client."""
+
+    client: str = Field("", max_length=200, description="who the audit is for, shown on the report")
+    auditor: str = Field("", max_length=200, description="who made the audit, shown on the report")
+    logo: str = Field("", description="a PNG, JPEG, GIF, WebP or SVG file, relative to the config file")
+    lang: str = Field("en", description="language of the report texts: en or hi")
+
+
+class HistoryConfig(Section):
+    """Where runs are stored (CONTACT_AUDIT_DB wins over `url`) and how many are kept per site."""
+
+    enabled: bool = True
+    url: str = Field("", description="a SQLAlchemy URL; empty: a SQLite file in the user's data directory")
+    keep: int | None = Field(None, ge=1, le=100_000, description="runs kept per site; older ones are deleted")
+
+    @field_serializer("url")
+    def _hide_password(self, url: str) -> str:
+        # Settings are written into results.json and the report: never a password.
+        from auditor.storage.db import safe_url
+
+        return safe_url(url) if url else url
+
+
+AssertionLevel = Literal["error", "warn", "off"]
+Percent = Annotated[float, Field(ge=0, le=100)]
+
+
+class GateConfig(Section):
+    """What `contact-audit ci` fails on."""
+
+    fail_under: Percent | None = Field(None, description="the overall score must be at least this")
+    categories: dict[str, Percent] = Field(default_factory=dict, description="a minimum score per category")
+    checks: dict[str, AssertionLevel] = Field(default_factory=dict, description="error, warn or off per check id")
+    baseline: str | None = Field(None, description="a report.json, a run directory, or `latest` stored run")
+    fail_on: Literal["new", "regressed", "any"] = "any"
+    noise: float = Field(5, ge=0, le=100, description="score points a change must reach to count")
+
+    @field_validator("categories")
+    @classmethod
+    def _known_categories(cls, minimums: dict[str, float]) -> dict[str, float]:
+        unknown = sorted(set(minimums) - set(DEFAULT_CATEGORY_WEIGHTS))
+        if unknown:
+            raise ValueError(f"'{unknown[0]}' is not a category (categories: {', '.join(DEFAULT_CATEGORY_WEIGHTS)})")
+        return minimums
+
+
+class AuditConfig(Section):
+    crawl: CrawlConfig = Field(default_factory=CrawlConfig)
+    scoring: ScoringConfig = Field(default_factory=ScoringConfig)
+    report: ReportConfig = Field(default_factory=ReportConfig)
+    probes: ProbesConfig = Field(default_factory=ProbesConfig)
+    checks: dict[str, CheckConfig] = Field(default_factory=dict)
+    history: HistoryConfig = Field(default_factory=HistoryConfig)
+    gate: GateConfig = Field(default_factory=GateConfig)
+    _source: ConfigSource | None = PrivateAttr(None)
+
+    def where(self, *loc: str | int) -> str:
+        """Where a setting came from, for an error: `config file x.toml, line 4`, or just `config`."""
+        return self._source.where(*loc) if self._source is not None else "config"
+
+
+def _describe(error: ValidationError) -> str:
+    first = error.errors()[0]
+    key = ".".join(str(part) for part in first["loc"])
+    message = first["msg"][0].lower() + first["msg"][1:]
+    if first["type"] == "extra_forbidden":
+        message = "is not a known setting"
+    return f"key '{key}' {message}"
+
+
+def load_config(
+    path: Path | None,
+    overrides: dict[str, Any] | None = None,
+    *,
+    discover: Path | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> AuditConfig:
+    """Read a config file and apply command-line overrides to its [crawl] table.
+
+    Without `path`, a contact-audit.toml or pyproject.toml [tool.contact-audit] in the
+    `discover` directory is used; `environ` lays CONTACT_AUDIT_* values over the file.
+    """
+    source: ConfigSource | None = None
+    if path is not None:
+        source = load_source(path)
+    elif discover is not None:
+        source = find_config(discover)
+    if environ is not None:
+        source = apply_environment(source or ConfigSource(Path("(none)"), "", {}), environ)
+    data: dict[str, Any] = dict(source.data) if source is not None else {}
+    crawl = dict(data.get("crawl") or {})
+    crawl.update({k: v for k, v in (overrides or {}).items() if v is not None})
+    if crawl:
+        data["crawl"] = crawl
+    weights = dict(DEFAULT_CATEGORY_WEIGHTS)
+    weights.update(((data.get("scoring") or {}).get("category_weights")) or {})
+    try:
+        config = AuditConfig.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]["loc"]
+        given = {k for k, v in (overrides or {}).items() if v is not None}
+        from_command_line = len(first) > 1 and first[0] == "crawl" and first[1] in given
+        where = source.where(*first) if source is not None and not from_command_line else "settings"
+        raise ConfigError(f"{where}: {_describe(error)}") from None
+    config._source = source
+    config.scoring.category_weights = weights
+    config_dir = source.path.parent if source is not None and source.text else None
+    if config_dir is not None and config.report.logo:
+        # A logo named in a config file is found beside that file, wherever the command runs.
+        config.report.logo = str((config_dir / Path(config.report.logo).expanduser()).resolve())
+    return config

@@ -1,0 +1,3 @@
+"""Evaluation of the extractors on a labelled corpus, beside rival extractors measured the same
+way.
+"""

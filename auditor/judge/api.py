@@ -1,0 +1,157 @@
+"""What a check is: its metadata, its input (only the artifacts it asked for) and its outcome."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Literal
+
+from auditor.artifacts import (
+    ChatWidget,
+    ContactPage,
+    Email,
+    Form,
+    Messenger,
+    OpeningHours,
+    Page,
+    Phone,
+    Probe,
+    ResponsePromise,
+    SiteArtifacts,
+    SiteInfo,
+    SocialProfile,
+)
+
+Mode = Literal["binary", "numeric", "informative"]
+ARTIFACTS = (
+    "pages",
+    "emails",
+    "phones",
+    "contact_pages",
+    "forms",
+    "chat_widgets",
+    "social",
+    "messengers",
+    "opening_hours",
+    "probes",
+    "response_promises",
+)
+
+
+@dataclass(frozen=True)
+class CheckMeta:
+    id: str
+    category: str
+    title: str
+    failure_title: str
+    requires: tuple[str, ...]
+    weight: float = 1.0
+    mode: Mode = "binary"
+    # Tunable numbers (curve points, thresholds); users override them per check in config.
+    options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+
+@dataclass
+class Evidence:
+    url: str = ""
+    selector: str = ""
+    snippet: str = ""
+    screenshot: str | None = None
+
+
+@dataclass
+class Outcome:
+    """A check's verdict. `score` is 0..1, or None when the check does not apply."""
+
+    score: float | None
+    display_value: str = ""
+    explanation: str = ""
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @classmethod
+    def not_applicable(cls, explanation: str) -> Outcome:
+        return cls(score=None, explanation=explanation)
+
+
+class UndeclaredArtifactError(AttributeError):
+    """A check read an artifact it did not list in `requires`."""
+
+
+class CheckInput:
+    """The artifacts a check declared, and nothing else, so its needs stay honest."""
+
+    def __init__(
+        self, artifacts: SiteArtifacts, requires: tuple[str, ...], options: Mapping[str, Any] | None = None
+    ) -> None:
+        self._artifacts = artifacts
+        self._requires = frozenset(requires)
+        self.options: Mapping[str, Any] = MappingProxyType(dict(options or {}))
+
+    def _need(self, name: str) -> None:
+        if name not in self._requires:
+            raise UndeclaredArtifactError(f"the check reads '{name}' but does not list it in requires")
+
+    @property
+    def site(self) -> SiteInfo:
+        return self._artifacts.site
+
+    @property
+    def pages(self) -> list[Page]:
+        self._need("pages")
+        return self._artifacts.pages
+
+    @property
+    def html_pages(self) -> list[Page]:
+        self._need("pages")
+        return self._artifacts.html_pages
+
+    @property
+    def emails(self) -> list[Email]:
+        self._need("emails")
+        return self._artifacts.channels.emails
+
+    @property
+    def phones(self) -> list[Phone]:
+        self._need("phones")
+        return self._artifacts.channels.phones
+
+    @property
+    def contact_pages(self) -> list[ContactPage]:
+        self._need("contact_pages")
+        return self._artifacts.channels.contact_pages
+
+    @property
+    def forms(self) -> list[Form]:
+        self._need("forms")
+        return self._artifacts.channels.forms
+
+    @property
+    def chat_widgets(self) -> list[ChatWidget]:
+        self._need("chat_widgets")
+        return self._artifacts.channels.chat_widgets
+
+    @property
+    def social(self) -> list[SocialProfile]:
+        self._need("social")
+        return self._artifacts.channels.social
+
+    @property
+    def messengers(self) -> list[Messenger]:
+        self._need("messengers")
+        return self._artifacts.channels.messengers
+
+    @property
+    def opening_hours(self) -> list[OpeningHours]:
+        self._need("opening_hours")
+        return self._artifacts.channels.opening_hours
+
+    @property
+    def probes(self) -> list[Probe]:
+        self._need("probes")
+        return self._artifacts.probes
+
+    @property
+    def response_promises(self) -> list[ResponsePromise]:
+        self._need("response_promises")
+        return self._artifacts.channels.response_promises

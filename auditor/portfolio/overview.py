@@ -1,0 +1,105 @@
+"""After a scan: link each new run to its portfolio site, find what regressed, write the overview."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from auditor.config.settings import load_config
+from auditor.errors import AuditError
+from auditor.history.compare import biggest_regression, compare
+from auditor.portfolio.alerts import SiteAlert
+from auditor.portfolio.file import LoadedPortfolio, PortfolioSite
+from auditor.results import band
+from auditor.storage.db import database_url, open_database
+from auditor.storage.runs import load_snapshot, run_by_dir, runs_of
+
+if TYPE_CHECKING:
+    from auditor.portfolio.scan import ScanState, SiteState
+
+TREND_RUNS = 12
+
+
+@dataclass
+class OverviewRow:
+    name: str
+    url: str
+    owner: str
+    status: str
+    error: str = ""
+    score: int | None = None
+    scores: list[int | None] = field(default_factory=list)
+    delta: int | None = None
+    regression: str = ""
+    report: str = ""
+
+    @property
+    def band(self) -> str:
+        return band(self.score)
+
+
+def _engine(loaded: LoadedPortfolio, problems: list[str]) -> Engine | None:
+    try:
+        settings = load_config(loaded.config, environ=os.environ)
+        if not settings.history.enabled:
+            return None
+        return open_database(database_url(settings.history.url or None))
+    except AuditError as error:
+        problems.append(f"history is not available: {error}")
+        return None
+
+
+def _with_history(engine: Engine, site: PortfolioSite, row: OverviewRow, run_dir: Path, drop: float) -> bool:
+    """Fill the trend and the biggest regression from history; True when the site regressed."""
+    with Session(engine) as session, session.begin():
+        run = run_by_dir(session, run_dir)
+        if run is None:
+            return False
+        # The portfolio names the site: history and its queries use the name from now on.
+        run.site.name, run.site.owner = site.name, site.owner or None
+        runs = runs_of(session, run.site_id, TREND_RUNS)
+        row.scores = [r.score for r in runs]
+        ids = [r.id for r in runs]
+        if run.id not in ids or ids.index(run.id) == 0:
+            return False
+        previous_id = ids[ids.index(run.id) - 1]
+        comparison = compare(load_snapshot(session, previous_id), load_snapshot(session, run.id), drop)
+        if run.score is not None and runs[ids.index(run.id) - 1].score is not None:
+            row.delta = run.score - (runs[ids.index(run.id) - 1].score or 0)
+    row.regression = biggest_regression(comparison)
+    return bool(comparison.worse_scores or comparison.disappeared or comparison.regressed_checks)
+
+
+def build_overview(loaded: LoadedPortfolio, state: ScanState, path: Path) -> tuple[Path, list[SiteAlert], list[str]]:
+    """Write the overview page; the alerts to send and any problems met on the way."""
+    from reports.portfolio_report import write_overview
+
+    problems: list[str] = []
+    alerts: list[SiteAlert] = []
+    engine = _engine(loaded, problems)
+    rows = []
+    for site in loaded.portfolio.sites:
+        site_state: SiteState = state.site(site.name)
+        row = OverviewRow(site.name, site.url, site.owner, site_state.status, site_state.error, site_state.score)
+        run_dir = Path(site_state.run_dir) if site_state.run_dir else None
+        if run_dir is not None and (run_dir / "report.html").is_file():
+            row.report = os.path.relpath(run_dir / "report.html", path.parent)
+        regressed = False
+        if engine is not None and run_dir is not None and site_state.status == "done":
+            regressed = _with_history(engine, site, row, run_dir, loaded.portfolio.alerts.drop)
+        if regressed:
+            alerts.append(SiteAlert(site.name, site.url, site.owner, row.regression, row.score))
+        elif site_state.status == "failed":
+            alerts.append(SiteAlert(site.name, site.url, site.owner, f"could not be audited: {row.error}"))
+        rows.append(row)
+    if engine is not None:
+        engine.dispose()
+    generated = datetime.now(UTC).isoformat(timespec="seconds")
+    write_overview(path, loaded.portfolio.portfolio.name, rows, generated)
+    return path, alerts, problems
