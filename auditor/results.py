@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from pydantic import Field
 
 from auditor.artifacts import Channels, Model, Probe, SiteInfo
-from auditor.history.changes import Changes, HistoryPoint
 
 SCHEMA_VERSION = "1.0"
+# The one pass line: a scored check passes at 0.9 (90 of 100), the line of Lighthouse's green band.
+PASSING = 0.9
+# Modes whose score counts; informative checks and errors carry none.
+SCORED_MODES = ("binary", "numeric")
 ResultMode = Literal["binary", "numeric", "informative", "not_applicable", "error"]
 
 
@@ -62,6 +66,57 @@ class PageSummary(Model):
     warnings: list[str] = Field(default_factory=list)
 
 
+# What the report says about earlier runs: filled at audit time from the history database and
+# saved in results.json, so that re-rendering a run offline shows the history it was audited with.
+
+
+class HistoryPoint(Model):
+    """One stored run of the site, oldest first; the last one is this run."""
+
+    run_id: int
+    finished_at: str | None
+    score: int | None
+
+
+class ScoreChange(Model):
+    """An overall (`id` "overall") or category score that moved past the noise or changed band."""
+
+    id: str
+    title: str
+    before: int | None
+    after: int | None
+    band_before: str
+    band_after: str
+
+
+class FindingChange(Model):
+    check_id: str
+    title: str
+    url: str = ""
+    detail: str = ""
+
+
+class ChannelChange(Model):
+    kind: str
+    value: str
+    text: str
+
+
+class Changes(Model):
+    """The difference between the previous stored run of the site and this one."""
+
+    since_run_id: int
+    since: str | None
+    scores: list[ScoreChange] = Field(default_factory=list)
+    new_findings: list[FindingChange] = Field(default_factory=list)
+    fixed_findings: list[FindingChange] = Field(default_factory=list)
+    changed_findings: list[FindingChange] = Field(default_factory=list)
+    unchanged_findings: int = 0
+    channels_appeared: list[ChannelChange] = Field(default_factory=list)
+    channels_disappeared: list[ChannelChange] = Field(default_factory=list)
+    summary: list[str] = Field(default_factory=list)
+
+
 class AuditResults(Model):
     schema_version: str = SCHEMA_VERSION
     tool: ToolInfo
@@ -92,3 +147,69 @@ def band(score: float | None) -> str:
     if score >= 50:
         return "average"
     return "fail"
+
+
+# gate.json: the verdict of `contact-audit ci`.
+
+
+class Assertion(Model):
+    kind: Literal["score", "category", "check", "baseline"]
+    target: str
+    level: Literal["error", "warn"]
+    expected: str
+    actual: str
+    passed: bool
+
+
+class BaselineFinding(Model):
+    check_id: str
+    title: str
+    where: str = ""
+
+
+class BaselineSummary(Model):
+    source: str
+    fail_on: str
+    new: list[BaselineFinding] = Field(default_factory=list)
+    fixed: list[BaselineFinding] = Field(default_factory=list)
+    regressed: list[str] = Field(default_factory=list)
+    summary: list[str] = Field(default_factory=list)
+
+
+class GateResult(Model):
+    """gate.json: what the gate checked and how it ended; `exit_code` is the command's."""
+
+    passed: bool
+    exit_code: int
+    site: str = ""
+    score: int | None = None
+    band: str = "none"
+    assertions: list[Assertion] = Field(default_factory=list)
+    baseline: BaselineSummary | None = None
+    warnings: list[str] = Field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def failures(self) -> list[Assertion]:
+        return [a for a in self.assertions if not a.passed and a.level == "error"]
+
+
+# One row of a portfolio's overview page.
+
+
+@dataclass
+class OverviewRow:
+    name: str
+    url: str
+    owner: str
+    status: str
+    error: str = ""
+    score: int | None = None
+    scores: list[int | None] = field(default_factory=list)
+    delta: int | None = None
+    regression: str = ""
+    report: str = ""
+
+    @property
+    def band(self) -> str:
+        return band(self.score)

@@ -6,8 +6,7 @@ import re
 from datetime import datetime
 
 from auditor.artifacts import Page, Probe
-from auditor.judge.api import CheckInput, Evidence, Outcome
-from auditor.judge.scoring import log_normal_score
+from auditor.judge.api import CheckInput, Evidence, Outcome, human_duration, log_normal_score
 
 # Words for returns, refunds and complaints policies, in the languages audited sites use.
 POLICY_WORDS = re.compile(
@@ -98,19 +97,6 @@ def seconds_between(start: str | None, end: str | None) -> float | None:
     if not start or not end:
         return None
     return (datetime.fromisoformat(end) - datetime.fromisoformat(start)).total_seconds()
-
-
-def human_duration(seconds: float) -> str:
-    """`90` -> `1 min 30 s`, `100000` -> `1 d 3 h`: how long it took, for people."""
-    seconds = round(seconds)
-    if seconds < 60:
-        return f"{seconds} s"
-    parts = []
-    for unit, size in (("d", 86400), ("h", 3600), ("min", 60), ("s", 1)):
-        if seconds >= size:
-            parts.append(f"{seconds // size} {unit}")
-            seconds %= size
-    return " ".join(parts[:2])
 
 
 def finished(probes: list[Probe], channel: str) -> list[Probe]:

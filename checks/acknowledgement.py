@@ -8,8 +8,8 @@ How to fix: turn on your helpdesk's auto-acknowledgement for email and form
 messages, with a reference number and the expected response time.
 """
 
-from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
-from checks._common import finished, human_duration, seconds_between
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome, human_duration
+from checks._common import finished, seconds_between
 
 META = CheckMeta(
     id="acknowledgement",

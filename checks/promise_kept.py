@@ -7,8 +7,8 @@ How to fix: promise a time your team meets on its busiest days, and measure the
 first human reply against it in your helpdesk.
 """
 
-from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
-from checks._common import duration_seconds, finished, human_duration, seconds_between
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome, human_duration
+from checks._common import duration_seconds, finished, seconds_between
 
 META = CheckMeta(
     id="promise-kept",

@@ -7,8 +7,8 @@ How to fix: state the expected response time in the auto-acknowledgement and
 on the contact page ("We answer within one working day").
 """
 
-from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
-from checks._common import duration_seconds, finished, human_duration
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome, human_duration
+from checks._common import duration_seconds, finished
 
 META = CheckMeta(
     id="response-time-stated",

@@ -15,7 +15,7 @@ import io
 from pathlib import Path
 
 from auditor.results import AuditResults, CheckResult, EvidenceRow
-from reports.html_report import check_sections
+from reports.view import check_sections
 
 REPORT_NAME = "findings.csv"
 COLUMNS = (

@@ -11,9 +11,10 @@ import json
 import os
 from pathlib import Path
 
-from auditor.history.gate import GATE_FILE, Assertion, BaselineFinding, GateResult
+from auditor.results import Assertion, BaselineFinding, GateResult
 from reports.markdown_report import md_escape
 
+REPORT_NAME = "gate.json"
 SUMMARY_ENV = "GITHUB_STEP_SUMMARY"
 LISTED = 10  # findings listed per kind; the rest are counted
 CLIP = 160
@@ -23,7 +24,7 @@ TARGETS = {"score": "Overall score", "category": "Category", "check": "Check", "
 
 def write_gate_json(result: GateResult, out_dir: Path) -> Path:
     out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / GATE_FILE
+    path = out_dir / REPORT_NAME
     path.write_text(json.dumps(result.model_dump(mode="json"), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return path
 

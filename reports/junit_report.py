@@ -16,8 +16,7 @@ import xml.etree.ElementTree as ET
 from datetime import datetime
 from pathlib import Path
 
-from auditor.results import AuditResults, CheckResult
-from reports.html_report import PASSING, SCORED_MODES
+from auditor.results import PASSING, SCORED_MODES, AuditResults, CheckResult
 
 REPORT_NAME = "report.junit.xml"
 MAX_EVIDENCE_ROWS = 100  # CI pages choke on megabytes of failure text; report.html has all rows

@@ -15,16 +15,15 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from auditor.names import display_name
 from auditor.results import AuditResults, CheckResult, band
-from reports.html_report import category_titles, check_sections, short_url, when
 from reports.i18n import catalogue
 from reports.i18n.check_texts import translate_checks
 from reports.options import ReportOptions
+from reports.view import category_titles, check_sections, environment, when
 
 REPORT_NAME = "report.md"
 TEMPLATE_NAME = "summary.md.j2"
@@ -154,19 +153,10 @@ def _finalize(value: object) -> object:
 
 @cache
 def _environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("reports", "templates"),
-        autoescape=False,  # Markdown, not HTML: escaping is `_finalize`, applied to every {{ }}
-        finalize=_finalize,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["short_url"] = short_url
+    # Markdown, not HTML: escaping is `_finalize`, applied to every {{ }}.
+    env = environment(autoescape=False, finalize=_finalize, keep_trailing_newline=True)
     env.filters["clip"] = _clip_filter
     env.filters["when"] = _when_filter
-    env.filters["display_name"] = display_name
     env.globals["band_label"] = band_label
     env.globals["check_band_label"] = check_band_label
     env.globals["site_link"] = site_link

@@ -31,6 +31,8 @@ class ReportOptions:
     auditor: str = ""
     logo: str = ""  # a data: URI made by logo_data_uri, or empty
     chromium: str = "/usr/bin/chromium"
+    # The flags Chromium is started with to print the PDF (quiet on the network, headless).
+    chromium_args: tuple[str, ...] = ()
 
 
 class LogoError(ValueError):

@@ -17,17 +17,17 @@ import asyncio
 import base64
 import html
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 from playwright.async_api import Browser, PdfMargins, Route, async_playwright
 
-from auditor.gather.browser import CHROMIUM_ARGS
 from auditor.results import AuditResults
-from reports.html_report import render_html, when
+from reports.html_report import render_html
 from reports.i18n import Catalogue, catalogue
 from reports.options import ReportOptions
+from reports.view import when
 
 REPORT_NAME = "report.pdf"
 # Room above and below the page body for Chromium's header and footer templates.
@@ -48,24 +48,23 @@ class NetworkAttemptError(RuntimeError):
 
 
 @asynccontextmanager
-async def chromium(executable: str) -> AsyncIterator[Browser]:
-    """A headless Chromium for printing, closed afterwards."""
+async def chromium(executable: str, args: Sequence[str]) -> AsyncIterator[Browser]:
+    """A headless Chromium for printing, started with the audit's flags, closed afterwards."""
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=executable, args=list(CHROMIUM_ARGS), headless=True)
+        browser = await playwright.chromium.launch(executable_path=executable, args=list(args), headless=True)
         try:
             yield browser
         finally:
             await browser.close()
 
 
-def write_pdf(results: AuditResults, out_dir: Path, options: ReportOptions | None = None) -> Path:
+def write_pdf(results: AuditResults, out_dir: Path, options: ReportOptions) -> Path:
     """Write `report.pdf` into `out_dir` (created if missing), with a Chromium of its own."""
-    options = options or ReportOptions()
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / REPORT_NAME
 
     async def print_once(chosen: ReportOptions) -> bytes:
-        async with chromium(chosen.chromium) as browser:
+        async with chromium(chosen.chromium, chosen.chromium_args) as browser:
             return await render_pdf(results, chosen, browser, run_dir=out_dir)
 
     path.write_bytes(asyncio.run(print_once(options)))

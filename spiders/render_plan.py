@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from auditor.gather.extract import PageFindings
+from auditor.gather.extract.findings import PageFindings
 from auditor.gather.extract.scripts import names_of, section_of
 
 # Contact pages this close to the home page are the site's own; deeper pages whose URL

@@ -20,11 +20,12 @@ from twisted.python.failure import Failure
 
 from auditor.artifacts import Page
 from auditor.domains import host_of, registrable_domain, same_site
-from auditor.gather.extract import PageFindings, extract_page
 from auditor.gather.extract.chat import find_in_html, from_probe, live_widgets, vendors
 from auditor.gather.extract.chat.placement import add_mobile, mark_measured
 from auditor.gather.extract.decoding import decode_html
 from auditor.gather.extract.dom import parse
+from auditor.gather.extract.findings import PageFindings
+from auditor.gather.extract.page import extract_page
 from auditor.gather.scope import Scope
 from spiders.chat_inspect import InspectPlan
 from spiders.render_plan import FAILED_PAGE, Decision, RenderPlan

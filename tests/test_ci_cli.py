@@ -15,8 +15,8 @@ from auditor.config.settings import load_config
 from auditor.demo.sitehost import serve
 from auditor.errors import UsageError
 from reports.json_report import validate_report
+from tests.builders import write_site
 from tests.conftest import free_port, run_cli
-from tests.test_history_cli import write_site
 
 
 def load(path: Path) -> Any:

@@ -16,35 +16,8 @@ from auditor.demo.sitehost import serve
 from auditor.history.record import History, record
 from auditor.storage.db import open_database
 from reports.json_report import validate_report
+from tests.builders import footer_check, run, write_site
 from tests.conftest import run_cli
-from tests.history_builders import footer_check, run
-
-PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title></head><body>
-<header><nav><a href="/">Home</a> <a href="/about/">About</a> <a href="/contact/">Contact</a></nav></header>
-<main><h1>{title}</h1>{main}</main>
-<footer>{footer}</footer></body></html>"""
-
-
-def write_site(root: Path, version: int) -> None:
-    """Version 1 has a WhatsApp link and one support email; version 2 drops the WhatsApp link,
-    adds a second support email and loses the footer contact link on /about/."""
-    footer = '<p><a href="/contact/">Contact us</a> <a href="mailto:info@velo-test.co.uk">info@velo-test.co.uk</a></p>'
-    whatsapp = '<p><a href="https://wa.me/442079460958">WhatsApp</a></p>' if version == 1 else ""
-    second = '<p>Support: <a href="mailto:help@velo-test.co.uk">help@velo-test.co.uk</a></p>' if version == 2 else ""
-    pages = {
-        "index.html": PAGE.format(title="Velo Test", main="<p>Bikes.</p>", footer=footer + whatsapp),
-        "about/index.html": PAGE.format(
-            title="About", main="<p>About us.</p>", footer="<p>© Velo Test</p>" if version == 2 else footer
-        ),
-        "contact/index.html": PAGE.format(
-            title="Contact",
-            main='<p>Support: <a href="mailto:support@velo-test.co.uk">support@velo-test.co.uk</a></p>' + second,
-            footer=footer,
-        ),
-    }
-    for name, html in pages.items():
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_text(html, encoding="utf-8")
 
 
 @dataclass
@@ -84,6 +57,9 @@ def test_the_report_says_what_changed_since_the_last_audit(two_runs: TwoRuns) ->
     assert "The WhatsApp link 442079460958 is gone" in summary
     assert "A second support email appeared: help@velo-test.co.uk" in summary
     assert [f["url"].split("/", 3)[3] for f in second["changes"]["new_findings"] if f["url"]] == ["about/"]
+    # results.json keeps them too, so that `report RUN` shows the same changes offline.
+    saved = load(two_runs.second / "results.json")
+    assert saved["changes"] == second["changes"] and saved["history"] == second["history"]
     html = BeautifulSoup((two_runs.second / "report.html").read_text(encoding="utf-8"), "html.parser")
     section = html.select_one("#history")
     assert section is not None and section.find_next("section")["id"] == "scores"  # at the top

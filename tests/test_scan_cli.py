@@ -13,12 +13,12 @@ from sqlalchemy.orm import Session
 
 from auditor.demo.sitehost import serve
 from auditor.errors import ConfigError
+from auditor.history.store import sites
 from auditor.portfolio.file import load_portfolio
 from auditor.storage.db import open_database
-from auditor.storage.runs import sites
+from tests.builders import write_site
 from tests.conftest import free_port, run_cli
 from tests.test_alerts import hook_server
-from tests.test_history_cli import write_site
 
 pytestmark = pytest.mark.slow
 

@@ -7,7 +7,6 @@ always tell "the site failed the gate" from "the tool could not judge the site".
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -27,9 +26,9 @@ from auditor.errors import AuditError, ConfigError, UsageError
 
 if TYPE_CHECKING:
     from auditor.config.settings import AuditConfig, GateConfig
-    from auditor.history.gate import Assertion, GateResult
     from auditor.history.record import History
     from auditor.history.snapshot import Snapshot
+    from auditor.results import Assertion, GateResult
 
 FailOn = Literal["new", "regressed", "any"]
 
@@ -76,8 +75,8 @@ def stored_baseline(url: str, settings: AuditConfig, history: History | None) ->
     from sqlalchemy.orm import Session
 
     from auditor.history.snapshot import site_key
+    from auditor.history.store import latest_run, load_snapshot
     from auditor.storage.db import database_url, open_database
-    from auditor.storage.runs import latest_run, load_snapshot
     from auditor.storage.tables import SiteRow
 
     engine = history.engine if history is not None else open_database(database_url(settings.history.url or None))
@@ -119,20 +118,20 @@ def ci_command(
     as_json: JsonOption = False,
 ) -> None:
     """Audit a site and gate it: exit 1 when it fails a threshold, an assertion or the baseline."""
+    from auditor.cli.audit import run_audit, summary
     from auditor.cli.history import load_run
-    from auditor.cli.main import run_audit, summary  # complete by the time a command runs
-    from auditor.cli.usage import parse_formats
-    from auditor.config.settings import load_config
-    from auditor.history.gate import GateResult, evaluate
+    from auditor.config.settings import command_config
+    from auditor.config.usage import parse_formats
+    from auditor.history.gate import evaluate
     from auditor.history.record import open_history
-    from auditor.run.pipeline import check_printer, prepare_out_dir, report_options
+    from auditor.results import GateResult
+    from auditor.run.pipeline import prepare_out_dir
+    from auditor.run.render import check_printer, report_options
 
     try:
-        settings = load_config(
+        settings = command_config(
             config,
             {"max_pages": max_pages, "max_depth": max_depth, "delay": delay, "render": render},
-            discover=Path.cwd(),
-            environ=os.environ,
         )
         updates = {"fail_under": fail_under, "baseline": baseline, "fail_on": fail_on, "noise": noise}
         gate = gate_settings(settings, updates, minimums or [], checks or [])
@@ -169,14 +168,9 @@ def ci_command(
 
 def _write(result: GateResult, out: Path, results: Any) -> None:
     """gate.json, report.md with the gate on top, and GitHub's job summary when there is one."""
-    from reports.gate_report import append_step_summary, render_gate_markdown, write_gate_json
-    from reports.markdown_report import render_markdown
+    from auditor.run.render import append_step_summary, write_gate
 
-    write_gate_json(result, out)
-    text = render_gate_markdown(result)
-    if results is not None:
-        text += render_markdown(results)
-        (out / "report.md").write_text(text, encoding="utf-8")
+    text = write_gate(result, out, results)
     try:
         append_step_summary(text)
     except OSError as error:

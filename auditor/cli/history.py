@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -11,7 +10,7 @@ import typer
 from rich.console import Console
 
 from auditor.cli.options import ConfigOption, JsonOption, fail
-from auditor.cli.usage import NOISE
+from auditor.config.usage import NOISE
 from auditor.errors import AuditError, UsageError
 
 if TYPE_CHECKING:
@@ -33,10 +32,10 @@ def sparkline(scores: list[int | None]) -> str:
 
 
 def history_engine(config: Path | None) -> Engine:
-    from auditor.config.settings import load_config
+    from auditor.config.settings import command_config
     from auditor.storage.db import database_url, open_database
 
-    settings = load_config(config, discover=Path.cwd(), environ=os.environ)
+    settings = command_config(config)
     return open_database(database_url(settings.history.url or None))
 
 
@@ -49,7 +48,7 @@ def history_command(
     """Show the stored runs of a site and its score over time."""
     from sqlalchemy.orm import Session
 
-    from auditor.storage.runs import find_site, runs_of
+    from auditor.history.store import find_site, runs_of
 
     try:
         engine = history_engine(config)
@@ -74,8 +73,8 @@ def _site_json(site: SiteRow) -> dict[str, Any]:
 
 
 def _run_json(run: RunRow) -> dict[str, Any]:
+    from auditor.history.store import iso
     from auditor.results import band
-    from auditor.storage.runs import iso
 
     return {
         "id": run.id,
@@ -92,7 +91,7 @@ def _run_json(run: RunRow) -> dict[str, Any]:
 
 
 def _sites_json(session: Session) -> dict[str, Any]:
-    from auditor.storage.runs import runs_of, sites
+    from auditor.history.store import runs_of, sites
 
     listed = []
     for site, count in sites(session):
@@ -149,7 +148,7 @@ def load_run(ref: str, engine: Engine | None) -> Snapshot:
             raise UsageError(f"'{ref}' looks like a stored run id, but history is off")
         from sqlalchemy.orm import Session
 
-        from auditor.storage.runs import load_snapshot
+        from auditor.history.store import load_snapshot
 
         with Session(engine) as session:
             return load_snapshot(session, int(ref))
@@ -158,10 +157,10 @@ def load_run(ref: str, engine: Engine | None) -> Snapshot:
 
 def _results_from(path: Path) -> AuditResults:
     from auditor.results import AuditResults
-    from auditor.run.pipeline import load_results
+    from auditor.run.files import RESULTS_FILE, load_results
 
     if path.is_dir():
-        if (path / "results.json").is_file():
+        if (path / RESULTS_FILE).is_file():
             return load_results(path)
         path = path / "report.json"
         if not path.is_file():

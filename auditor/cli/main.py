@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from auditor import __version__
+from auditor.cli.audit import gate, run_audit, summary
 from auditor.cli.options import (
     ConfigOption,
     JsonOption,
@@ -21,13 +22,10 @@ from auditor.cli.options import (
     err,
     fail,
 )
-from auditor.errors import EXIT_BELOW_THRESHOLD, EXIT_INTERNAL, AuditError, AuditInterruptedError, UsageError
+from auditor.errors import EXIT_BELOW_THRESHOLD, EXIT_INTERNAL, AuditError, UsageError
 
 if TYPE_CHECKING:
-    from auditor.config.settings import AuditConfig
-    from auditor.history.record import History
-    from auditor.results import AuditResults
-    from reports.options import ReportOptions
+    pass
 
 # `--help` and usage errors must answer at once: this module imports only what building the
 # commands needs, and each command imports the crawler, the checks, the reports and the
@@ -44,73 +42,6 @@ app = typer.Typer(
 FormatOption = Annotated[
     str, typer.Option("--format", "-f", help="Report formats, comma-separated: html,json,pdf,md,junit,csv or all.")
 ]
-
-
-def summary(results: AuditResults, out_dir: Path, as_json: bool, quiet: bool) -> None:
-    from auditor.results import band
-
-    report = out_dir / "report.html"
-    if as_json:
-        typer.echo(
-            json.dumps(
-                {
-                    "score": results.score,
-                    "band": band(results.score),
-                    "partial": results.site.partial,
-                    "run_dir": str(out_dir),
-                    "report": str(report) if report.exists() else None,
-                    "categories": {c.id: c.score for c in results.categories},
-                }
-            )
-        )
-    elif not quiet:
-        score = "n/a" if results.score is None else f"{results.score}/100"
-        partial = ", partial" if results.site.partial else ""
-        typer.echo(f"Score: {score} ({band(results.score)}{partial}) for {results.site.url}")
-        typer.echo(f"Report: {report if report.exists() else out_dir / 'report.json'}")
-
-
-def gate(results: AuditResults, fail_under: float | None) -> int:
-    if fail_under is None:
-        return 0
-    if results.score is None or results.score < fail_under:
-        shown = "no score" if results.score is None else f"score {results.score}"
-        err.print(f"contact-audit: {shown} is below --fail-under {fail_under:g}", markup=False)
-        return EXIT_BELOW_THRESHOLD
-    return 0
-
-
-def run_audit(
-    url: str,
-    config: AuditConfig,
-    out_dir: Path,
-    formats: list[str],
-    quiet: bool,
-    options: ReportOptions,
-    history: History | None = None,
-) -> AuditResults:
-    from auditor.gather.progress import CrawlProgress
-    from auditor.history.record import record
-    from auditor.judge.audit import check_config
-    from auditor.judge.registry import discover
-    from auditor.run.pipeline import gather, judge, prepare_out_dir, render_reports
-
-    check_config(config, discover())
-    cleared = prepare_out_dir(out_dir)
-    if cleared and not quiet:
-        err.print(f"Cleared an earlier run's files from {out_dir}: {', '.join(cleared)}", markup=False, soft_wrap=True)
-    with CrawlProgress(err, enabled=not quiet) as progress:
-        artifacts = gather(url, config, out_dir, on_progress=progress.update)
-    results = judge(artifacts, config, out_dir)
-    # An interrupted run is no baseline for the next one: it is reported, never stored.
-    if history is not None and not artifacts.site.interrupted:
-        results = record(history, results, out_dir)
-    render_reports(results, out_dir, formats, options)
-    if artifacts.site.interrupted:
-        raise AuditInterruptedError(
-            f"the audit of {url} was interrupted; partial results are in {out_dir} and were not stored in the history"
-        )
-    return results
 
 
 @app.command()
@@ -139,7 +70,7 @@ def audit(
     as_json: JsonOption = False,
 ) -> None:
     """Crawl a site, find its contact channels, score them and write the reports."""
-    from auditor.cli.usage import check_url, parse_formats
+    from auditor.config.usage import check_url, parse_formats
 
     try:
         if fail_under is not None and not 0 <= fail_under <= 100:
@@ -148,12 +79,12 @@ def audit(
         check_url(url)  # before the config, the history and the run directory are touched
     except AuditError as error:
         raise fail(error) from None
-    from auditor.config.settings import load_config
+    from auditor.config.settings import command_config
     from auditor.history.record import open_history
-    from auditor.run.pipeline import check_printer, report_options
+    from auditor.run.render import check_printer, report_options
 
     try:
-        settings = load_config(
+        settings = command_config(
             config,
             {
                 "max_pages": max_pages,
@@ -162,8 +93,6 @@ def audit(
                 "render": render,
                 "time_budget": time_budget,
             },
-            discover=Path.cwd(),
-            environ=os.environ,
         )
         options = report_options(settings.report, settings, lang)
         check_printer(options, chosen)
@@ -187,14 +116,15 @@ def report(
     quiet: QuietOption = False,
 ) -> None:
     """Re-render the reports of a finished run from its results.json, without crawling."""
-    from auditor.cli.usage import parse_formats
-    from auditor.config.settings import load_config
-    from auditor.run.pipeline import load_results, render_reports, report_options, stored_report_config
+    from auditor.config.settings import command_config
+    from auditor.config.usage import parse_formats
+    from auditor.run.files import load_results
+    from auditor.run.render import render_reports, report_options, stored_report_config
 
     try:
         chosen = parse_formats(formats)
         results = load_results(run_dir)
-        settings = load_config(config)
+        settings = command_config(config)
         branding = settings.report if config is not None else stored_report_config(results)
         written = render_reports(results, run_dir, chosen, report_options(branding, settings, lang))
     except AuditError as error:
@@ -216,11 +146,12 @@ def demo(
     quiet: QuietOption = False,
 ) -> None:
     """Serve the bundled demo company site on 127.0.0.1 and audit it."""
-    from auditor.cli.usage import FORMATS
+    # The demo is the same everywhere: no config file or environment of the user is read.
     from auditor.config.settings import load_config
+    from auditor.config.usage import FORMATS
     from auditor.demo.site import demo_site
     from auditor.demo.sitehost import serve
-    from auditor.run.pipeline import report_options
+    from auditor.run.render import report_options
 
     try:
         settings = load_config(None, {"delay": 0.0})

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.console import Console
 
-from auditor.errors import AuditError, UsageError
+from auditor.errors import AuditError
 
 if TYPE_CHECKING:
     from auditor.artifacts import SiteArtifacts
@@ -45,26 +45,18 @@ def _fail(error: AuditError | ProbeError | CollectError) -> typer.Exit:
 
 
 def _settings(config: Path | None, domains: list[str] | None) -> AuditConfig:
-    from auditor.config.settings import load_config
+    from auditor.config.settings import command_config
 
-    settings = load_config(config)
+    settings = command_config(config)
     extra = [d.strip().lower().rstrip(".") for d in domains or [] if d.strip()]
     settings.probes.authorised_domains = list(dict.fromkeys([*settings.probes.authorised_domains, *extra]))
     return settings
 
 
 def _artifacts(run_dir: Path) -> SiteArtifacts:
-    from pydantic import ValidationError
+    from auditor.run.files import load_artifacts
 
-    from auditor.artifacts import SiteArtifacts
-
-    path = run_dir / "artifacts.json"
-    if not path.is_file():
-        raise UsageError(f"{run_dir} is not a run directory: it has no artifacts.json")
-    try:
-        return SiteArtifacts.model_validate_json(path.read_text(encoding="utf-8"))
-    except (ValidationError, UnicodeDecodeError):
-        raise UsageError(f"{path} is damaged or was written by an incompatible version") from None
+    return load_artifacts(run_dir)
 
 
 def _ledger(settings: AuditConfig) -> Ledger:
@@ -77,7 +69,7 @@ def _since(start: str | None, end: str | None) -> str:
     if not start or not end:
         return "-"
     from auditor.gather.probes.timing import parse_iso
-    from checks._common import human_duration
+    from auditor.judge.api import human_duration
 
     return human_duration((parse_iso(end) - parse_iso(start)).total_seconds())
 
@@ -176,12 +168,12 @@ def collect_command(
     as_json: JsonOption = False,
 ) -> None:
     """Read the probe mailbox, match replies to probes, close finished windows; repeat or schedule it."""
-    from auditor.config.settings import load_config
+    from auditor.config.settings import command_config
     from auditor.gather.probes.collect import collect
     from auditor.gather.probes.imap import CollectError
 
     try:
-        settings = load_config(config)
+        settings = command_config(config)
         ledger = _ledger(settings)
         try:
 
@@ -210,10 +202,10 @@ def status_command(
     as_json: JsonOption = False,
 ) -> None:
     """List every probe in the ledger, where it stands and what came back."""
-    from auditor.config.settings import load_config
+    from auditor.config.settings import command_config
 
     try:
-        settings = load_config(config)
+        settings = command_config(config)
         ledger = _ledger(settings)
         try:
             rows = ledger.probes(domain=domain)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -9,8 +10,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_serializer, field_validator
 
 from auditor.config.file import ConfigSource, apply_environment, find_config, load_source
+from auditor.config.probes import ProbesConfig
 from auditor.errors import ConfigError
-from auditor.gather.probes.settings import ProbesConfig
 
 DEFAULT_CATEGORY_WEIGHTS = {
     "findability": 1.0,
@@ -163,3 +164,18 @@ def load_config(
         # A logo named in a config file is found beside that file, wherever the command runs.
         config.report.logo = str((config_dir / Path(config.report.logo).expanduser()).resolve())
     return config
+
+
+CHROMIUM_ENV = "CONTACT_AUDIT_CHROMIUM"
+
+
+def chromium_path(config: AuditConfig) -> str:
+    """The Chromium every part starts (crawl, probes, the PDF): the environment's over the config's."""
+    return os.environ.get(CHROMIUM_ENV) or config.crawl.chromium
+
+
+def command_config(path: Path | None, overrides: dict[str, Any] | None = None) -> AuditConfig:
+    """The settings of a command, read the one way every command reads them: the file given with
+    --config, else the contact-audit.toml (or pyproject.toml) found in the working directory,
+    with CONTACT_AUDIT_* environment values over the file and the command line over both."""
+    return load_config(path, overrides, discover=Path.cwd(), environ=os.environ)

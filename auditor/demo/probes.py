@@ -11,6 +11,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from auditor.artifacts import SiteArtifacts
 from auditor.config.settings import AuditConfig
@@ -21,9 +22,13 @@ from auditor.gather.probes.lab.servers import MailLab
 from auditor.gather.probes.send import send_probes
 from auditor.gather.probes.view import domain_probes
 from auditor.results import AuditResults
-from auditor.run.pipeline import ARTIFACTS_FILE, gather, judge, prepare_out_dir, render_reports
+from auditor.run.files import ARTIFACTS_FILE, write_atomic
+from auditor.run.pipeline import gather, judge, prepare_out_dir
+from auditor.run.render import render_reports
 from auditor.storage.ledger import Ledger
-from reports.options import ReportOptions
+
+if TYPE_CHECKING:
+    from auditor.run.render import ReportOptions
 
 DEMO_COMPANY = "nimbus-bikes.co.uk"
 
@@ -53,7 +58,7 @@ def run_probe_demo(
                 artifacts.probes = domain_probes(ledger, artifacts.site.domain)
             finally:
                 ledger.close()
-    (out_dir / ARTIFACTS_FILE).write_text(artifacts.model_dump_json(indent=2), encoding="utf-8")
+    write_atomic(out_dir / ARTIFACTS_FILE, artifacts.model_dump_json(indent=2))
     return _audit(artifacts, config, out_dir, formats, options)
 
 

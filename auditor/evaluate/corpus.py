@@ -16,9 +16,10 @@ from auditor.artifacts import Channels, Page
 from auditor.domains import host_of, registrable_domain
 from auditor.errors import UsageError
 from auditor.evaluate import rivals as baselines
-from auditor.gather.extract import PageFindings, extract_page
 from auditor.gather.extract.decoding import decode_html
+from auditor.gather.extract.findings import PageFindings
 from auditor.gather.extract.merge import build_channels
+from auditor.gather.extract.page import extract_page
 from auditor.gather.extract.phones import infer_region
 
 KINDS = ("emails", "phones", "social", "messengers", "forms", "contact_pages")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import socket
-from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,23 +15,17 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from auditor.artifacts import SiteArtifacts, SiteInfo
-from auditor.cli.usage import check_url
-from auditor.config.settings import AuditConfig
+from auditor.config.settings import CHROMIUM_ENV, AuditConfig, chromium_path
+from auditor.config.usage import check_url
 from auditor.domains import host_of, registrable_domain
-from auditor.errors import AuditInterruptedError, ConfigError, SiteError
-from auditor.gather.extract import PageFindings
-from auditor.gather.extract.merge import build_channels
+from auditor.errors import ConfigError, SiteError
+from auditor.gather.assemble import CrawlOutcome, assemble
+from auditor.gather.extract.findings import PageFindings
 from auditor.gather.scope import Scope
-
-CHROMIUM_ENV = "CONTACT_AUDIT_CHROMIUM"
 
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def chromium_path(config: AuditConfig) -> str:
-    return os.environ.get(CHROMIUM_ENV) or config.crawl.chromium
 
 
 def scrapy_settings(config: AuditConfig, log_file: Path | None, url: str | None = None) -> Settings:
@@ -138,44 +131,16 @@ def crawl_site(
     process.start()
     spider = crawler.spider
     assert isinstance(spider, SiteSpider)
-    # Pages that waited for a rendering the crawl never finished keep their raw HTML.
-    for waiting in spider.plan.pending():
-        waiting.page.render_reason = "not rendered: the crawl ended before pages like it were rendered"
-        findings.append(waiting)
-
-    findings.sort(key=lambda f: (f.page.url != spider.home_url, f.page.depth))
-    pages, channels = build_channels(findings)
-    interrupted = bool(close_reason) and close_reason[0] != "finished"
-    warnings = list(spider.warnings)
-    if interrupted and close_reason[0] == "closespider_timeout":
-        warnings.append(
-            f"the audit's time budget ({config.crawl.time_budget:g} s, crawl.time_budget) ran out; results are partial"
-        )
-    elif interrupted:
-        warnings.append(f"the crawl stopped early ({close_reason[0]}); results are partial")
-    warnings += [f"{p.url}: {p.error}" for p in pages if p.error]
-    artifacts = SiteArtifacts(
-        site=SiteInfo(
-            url=url,
-            domain=registrable_domain(host_of(url)),
-            started_at=started,
-            finished_at=now(),
-            pages_crawled=len(pages),
-            pages_rendered=sum(p.rendered for p in pages),
-            render_reasons=dict(Counter(p.render_reason for p in pages if p.render_reason).most_common()),
-            partial=interrupted or spider.fatal is not None,
-            interrupted=bool(close_reason) and close_reason[0] == "shutdown",
-        ),
-        pages=pages,
-        channels=channels,
-        warnings=warnings,
+    seen = CrawlOutcome(
+        url=url,
+        home_url=spider.home_url,
+        findings=findings,
+        waiting=list(spider.plan.pending()),
+        close_reason=close_reason[0] if close_reason else "",
+        warnings=list(spider.warnings),
+        fatal=spider.fatal,
+        started_at=started,
+        finished_at=now(),
+        time_budget=config.crawl.time_budget,
     )
-    fatal = spider.fatal
-    if fatal is None and not artifacts.html_pages:
-        fatal = f"no page of {url} could be loaded"
-    if artifacts.site.interrupted and not artifacts.html_pages:
-        raise AuditInterruptedError(f"the audit of {url} was interrupted before a page was read", artifacts)
-    if fatal is not None:
-        artifacts.warnings.insert(0, fatal)
-        raise SiteError(f"{url} could not be audited: {fatal}", artifacts)
-    return artifacts
+    return assemble(seen)

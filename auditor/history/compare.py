@@ -10,10 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from auditor.cli.usage import NOISE
-from auditor.history.changes import Changes, ChannelChange, FindingChange, ScoreChange
+from auditor.config.usage import NOISE
 from auditor.history.snapshot import Channel, CheckState, Finding, Snapshot
-from auditor.results import band
+from auditor.results import Changes, ChannelChange, FindingChange, ScoreChange, band
 
 BAND_RANK = {"fail": 0, "average": 1, "pass": 2}
 ORDINALS = {2: "a second", 3: "a third", 4: "a fourth", 5: "a fifth"}

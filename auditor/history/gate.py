@@ -8,58 +8,21 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
-
-from auditor.artifacts import Model
 from auditor.config.settings import GateConfig
 from auditor.errors import EXIT_BELOW_THRESHOLD, EXIT_OK
 from auditor.history.compare import Comparison, compare
-from auditor.history.snapshot import PASSING, SCORED_MODES, Finding, Snapshot, page_key, snapshot_of
-from auditor.results import AuditResults, CheckResult, band
-
-GATE_FILE = "gate.json"
-
-
-class Assertion(Model):
-    kind: Literal["score", "category", "check", "baseline"]
-    target: str
-    level: Literal["error", "warn"]
-    expected: str
-    actual: str
-    passed: bool
-
-
-class BaselineFinding(Model):
-    check_id: str
-    title: str
-    where: str = ""
-
-
-class BaselineSummary(Model):
-    source: str
-    fail_on: str
-    new: list[BaselineFinding] = Field(default_factory=list)
-    fixed: list[BaselineFinding] = Field(default_factory=list)
-    regressed: list[str] = Field(default_factory=list)
-    summary: list[str] = Field(default_factory=list)
-
-
-class GateResult(Model):
-    """gate.json: what the gate checked and how it ended; `exit_code` is the command's."""
-
-    passed: bool
-    exit_code: int
-    site: str = ""
-    score: int | None = None
-    band: str = "none"
-    assertions: list[Assertion] = Field(default_factory=list)
-    baseline: BaselineSummary | None = None
-    warnings: list[str] = Field(default_factory=list)
-    error: str | None = None
-
-    @property
-    def failures(self) -> list[Assertion]:
-        return [a for a in self.assertions if not a.passed and a.level == "error"]
+from auditor.history.snapshot import Finding, Snapshot, page_key, snapshot_of
+from auditor.results import (
+    PASSING,
+    SCORED_MODES,
+    Assertion,
+    AuditResults,
+    BaselineFinding,
+    BaselineSummary,
+    CheckResult,
+    GateResult,
+    band,
+)
 
 
 def _shown(score: float | None) -> str:

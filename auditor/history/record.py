@@ -15,15 +15,13 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from auditor.config.settings import AuditConfig
-from auditor.history.changes import HistoryPoint
 from auditor.history.compare import compare, to_changes
 from auditor.history.snapshot import snapshot_of
-from auditor.results import AuditResults
+from auditor.history.store import iso, latest_run, load_snapshot, prune, runs_of, site_for, store_run
+from auditor.results import AuditResults, HistoryPoint
 from auditor.storage.db import database_url, open_database
-from auditor.storage.runs import iso, latest_run, load_snapshot, prune, runs_of, site_for, store_run
 
 HISTORY_POINTS = 24  # two years of monthly scans on the report's trend chart
-RESULTS_FILE = "results.json"
 
 
 @dataclass(frozen=True)
@@ -42,7 +40,7 @@ def open_history(config: AuditConfig, enabled: bool = True, keep: int | None = N
 
 
 def record(history: History, results: AuditResults, run_dir: Path) -> AuditResults:
-    """Store the run; return the results with `history` and `changes` filled in (and saved)."""
+    """Store the run; return the results with `history` and `changes` filled in, for the caller to save."""
     with Session(history.engine) as session, session.begin():
         site = site_for(session, results.site.url, results.site.domain)
         previous = latest_run(session, site.id)
@@ -61,8 +59,4 @@ def record(history: History, results: AuditResults, run_dir: Path) -> AuditResul
         comparison = compare(before, snapshot_of(results, f"run {run_id}"), history.noise)
         changes = to_changes(comparison, previous_id)
     updated = results.model_copy(update={"history": points, "changes": changes})
-    path = run_dir / RESULTS_FILE
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(updated.model_dump_json(indent=2), encoding="utf-8")
-    tmp.replace(path)
     return updated

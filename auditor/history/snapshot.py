@@ -15,10 +15,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from auditor.names import display_name
-from auditor.results import AuditResults, CheckResult
+from auditor.results import PASSING, SCORED_MODES, AuditResults, CheckResult
 
-PASSING = 0.9
-SCORED_MODES = ("binary", "numeric")
 MAX_KEY = 900
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -155,3 +156,49 @@ class CheckInput:
     def response_promises(self) -> list[ResponsePromise]:
         self._need("response_promises")
         return self._artifacts.channels.response_promises
+
+
+# Categories a check may belong to, in the report's order.
+CATEGORY_TITLES = {
+    "findability": "Findability",
+    "coverage": "Coverage",
+    "clarity": "Clarity",
+    "responsiveness": "Responsiveness",
+    "human-touch": "Human touch",
+    "care": "Care",
+}
+
+
+# Helpers a check may use.
+
+
+# z-score of the 10th percentile of a standard normal distribution.
+_Z_P10 = 1.2815515655446004
+
+
+def log_normal_score(value: float, p10: float, median: float) -> float:
+    """Score a duration on a log-normal curve, as Lighthouse scores its timings.
+
+    The `median` scores 0.5 and the `p10` value (what the best tenth achieve) 0.9;
+    faster is better, and the score falls smoothly towards 0 for slow values.
+    """
+    if not 0 < p10 < median:
+        raise ValueError(f"curve points need 0 < p10 < median, got p10={p10}, median={median}")
+    if value <= 0:
+        return 1.0
+    sigma = (math.log(median) - math.log(p10)) / _Z_P10
+    standardized = (math.log(value) - math.log(median)) / (math.sqrt(2) * sigma)
+    return max(0.0, min(1.0, math.erfc(standardized) / 2))
+
+
+def human_duration(seconds: float) -> str:
+    """`90` -> `1 min 30 s`, `100000` -> `1 d 3 h`: how long it took, for people."""
+    seconds = round(seconds)
+    if seconds < 60:
+        return f"{seconds} s"
+    parts = []
+    for unit, size in (("d", 86400), ("h", 3600), ("min", 60), ("s", 1)):
+        if seconds >= size:
+            parts.append(f"{seconds // size} {unit}")
+            seconds %= size
+    return " ".join(parts[:2])

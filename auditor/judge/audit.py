@@ -12,7 +12,7 @@ from auditor.errors import ConfigError
 from auditor.judge.api import CheckInput
 from auditor.judge.registry import Check, discover
 from auditor.judge.scoring import overall_score, score_categories
-from auditor.results import AuditResults, CheckResult, EvidenceRow, PageSummary, ToolInfo
+from auditor.results import PASSING, AuditResults, CheckResult, EvidenceRow, PageSummary, ToolInfo
 
 
 def run_check(
@@ -43,7 +43,7 @@ def run_check(
     else:
         score = min(1.0, max(0.0, float(outcome.score)))
         mode = meta.mode
-    title = meta.failure_title if score is not None and score < 0.9 and mode != "informative" else meta.title
+    title = meta.failure_title if score is not None and score < PASSING and mode != "informative" else meta.title
     return CheckResult(
         **base,
         title=title,

@@ -10,17 +10,9 @@ from dataclasses import dataclass
 from importlib.metadata import entry_points
 from types import ModuleType
 
-from auditor.judge.api import ARTIFACTS, CheckInput, CheckMeta, Outcome
+from auditor.judge.api import ARTIFACTS, CATEGORY_TITLES, CheckInput, CheckMeta, Outcome
 
 ENTRY_POINT_GROUP = "contact_auditor.checks"
-CATEGORY_TITLES = {
-    "findability": "Findability",
-    "coverage": "Coverage",
-    "clarity": "Clarity",
-    "responsiveness": "Responsiveness",
-    "human-touch": "Human touch",
-    "care": "Care",
-}
 
 
 class RegistryError(Exception):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -11,42 +10,24 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from auditor.config.settings import load_config
+from auditor.config.settings import command_config
 from auditor.errors import AuditError
 from auditor.history.compare import biggest_regression, compare
+from auditor.history.store import load_snapshot, run_by_dir, runs_of
 from auditor.portfolio.alerts import SiteAlert
 from auditor.portfolio.file import LoadedPortfolio, PortfolioSite
-from auditor.results import band
+from auditor.results import OverviewRow
 from auditor.storage.db import database_url, open_database
-from auditor.storage.runs import load_snapshot, run_by_dir, runs_of
 
 if TYPE_CHECKING:
-    from auditor.portfolio.scan import ScanState, SiteState
+    from auditor.portfolio.state import ScanState, SiteState
 
 TREND_RUNS = 12
 
 
-@dataclass
-class OverviewRow:
-    name: str
-    url: str
-    owner: str
-    status: str
-    error: str = ""
-    score: int | None = None
-    scores: list[int | None] = field(default_factory=list)
-    delta: int | None = None
-    regression: str = ""
-    report: str = ""
-
-    @property
-    def band(self) -> str:
-        return band(self.score)
-
-
 def _engine(loaded: LoadedPortfolio, problems: list[str]) -> Engine | None:
     try:
-        settings = load_config(loaded.config, environ=os.environ)
+        settings = command_config(loaded.config)
         if not settings.history.enabled:
             return None
         return open_database(database_url(settings.history.url or None))
@@ -78,7 +59,7 @@ def _with_history(engine: Engine, site: PortfolioSite, row: OverviewRow, run_dir
 
 def build_overview(loaded: LoadedPortfolio, state: ScanState, path: Path) -> tuple[Path, list[SiteAlert], list[str]]:
     """Write the overview page; the alerts to send and any problems met on the way."""
-    from reports.portfolio_report import write_overview
+    from auditor.run.render import write_overview
 
     problems: list[str] = []
     alerts: list[SiteAlert] = []

@@ -14,52 +14,17 @@ import re
 import subprocess
 import sys
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from auditor.portfolio.alerts import SiteAlert, send_alerts
 from auditor.portfolio.file import LoadedPortfolio, PortfolioSite
+from auditor.portfolio.overview import build_overview
+from auditor.portfolio.state import FINISHED, ScanState, SiteState
 
 STATE_FILE = "scan-state.json"
 OVERVIEW_FILE = "index.html"
-FINISHED = ("done", "failed")
-
-
-@dataclass
-class SiteState:
-    status: str = "pending"  # pending, done (audited), failed (the audit could not finish)
-    run_dir: str = ""
-    exit_code: int | None = None
-    score: int | None = None
-    error: str = ""
-
-
-@dataclass
-class ScanState:
-    started_at: str
-    sites: dict[str, SiteState] = field(default_factory=dict)
-    probes_collected: bool = False
-    alerts_sent: bool = False
-    finished: bool = False
-
-    @classmethod
-    def load(cls, path: Path) -> ScanState | None:
-        try:
-            data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-            sites = {name: SiteState(**site) for name, site in data.pop("sites").items()}
-            return cls(sites=sites, **data)
-        except (OSError, ValueError, TypeError, KeyError, AttributeError):
-            return None  # no state, or a damaged one: a new pass is the safe answer
-
-    def save(self, path: Path) -> None:
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(asdict(self), indent=2, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(path)
-
-    def site(self, name: str) -> SiteState:
-        return self.sites.setdefault(name, SiteState())
 
 
 def slug(name: str) -> str:
@@ -112,13 +77,9 @@ def audit_site(loaded: LoadedPortfolio, site: PortfolioSite, state: SiteState) -
 
 def has_probe_collect() -> bool:
     """Whether this installation has `contact-audit probe collect` (probes are an optional part)."""
-    from auditor.cli.main import app
+    from importlib.util import find_spec
 
-    for group in app.registered_groups:
-        if group.name == "probe" and group.typer_instance is not None:
-            names = {c.name or getattr(c.callback, "__name__", "") for c in group.typer_instance.registered_commands}
-            return "collect" in names
-    return False
+    return find_spec("auditor.gather.probes.collect") is not None
 
 
 def collect_probes(loaded: LoadedPortfolio) -> str:
@@ -143,8 +104,6 @@ class ScanReport:
 
 
 def run_scan(loaded: LoadedPortfolio, fresh: bool = False, say: Callable[[str], None] = lambda _: None) -> ScanReport:
-    from auditor.portfolio.overview import build_overview
-
     out = loaded.out
     out.mkdir(parents=True, exist_ok=True)
     state_path = out / STATE_FILE

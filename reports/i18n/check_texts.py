@@ -2,7 +2,7 @@
 
 A check writes English into the results: its title (or failure title), a description
 (summary and "why it matters") and a recommendation ("how to fix"). `checks/en.json`
-holds those texts as the shipped checks write them (`python -m reports.i18n.extract_checks`),
+holds those texts as the shipped checks write them (`python -m auditor.judge.texts`),
 `checks/<lang>.json` their translations. A text is swapped only when it is exactly the
 English one, so a third-party check, results from an older version or a check's dynamic
 words (explanation, display value, evidence) are shown as written.

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from auditor.gather.extract import extract_page
 from auditor.gather.extract.merge import build_channels
+from auditor.gather.extract.page import extract_page
 
 SITE = Path(__file__).parent.parent / "sites" / "chatfalse"
 BASE = "http://127.0.0.1:8000/chatfalse"

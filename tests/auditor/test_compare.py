@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from auditor.history.compare import biggest_regression, compare, to_changes
 from auditor.history.snapshot import check_findings, site_key, snapshot_of
-from tests.history_builders import binary_check, footer_check, run
+from tests.builders import binary_check, footer_check, run
 
 
 def test_site_key_ignores_scheme_www_and_index() -> None:

@@ -1,7 +1,7 @@
-from auditor.gather.extract import extract_page
 from auditor.gather.extract.dom import parse
 from auditor.gather.extract.emails import find_emails, normalise_address
 from auditor.gather.extract.merge import build_channels
+from auditor.gather.extract.page import extract_page
 
 
 def addresses(html: str) -> dict[str, tuple[str, str, str | None]]:

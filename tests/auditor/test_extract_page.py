@@ -1,6 +1,6 @@
-from auditor.gather.extract import extract_page
 from auditor.gather.extract.dom import location_of, parse
 from auditor.gather.extract.merge import build_channels
+from auditor.gather.extract.page import extract_page
 
 BASE = "https://shop.co.uk"
 

@@ -8,7 +8,7 @@ from auditor.config.settings import GateConfig
 from auditor.history.gate import evaluate
 from auditor.history.snapshot import snapshot_of
 from reports.gate_report import render_gate_markdown
-from tests.history_builders import binary_check, footer_check, run
+from tests.builders import binary_check, footer_check, run
 
 
 def gate(**fields: Any) -> GateConfig:

@@ -42,7 +42,7 @@ def test_region_is_inferred_from_the_domain_then_the_language() -> None:
 
 import pytest  # noqa: E402
 
-from auditor.gather.extract import extract_page  # noqa: E402
+from auditor.gather.extract.page import extract_page  # noqa: E402
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from auditor.config.settings import AuditConfig, ReportConfig, load_config
+from auditor.config.usage import FORMATS, parse_formats
 from auditor.errors import ConfigError, UsageError
-from auditor.run.pipeline import FORMATS, parse_formats, render_reports, report_options, stored_report_config
-from tests.reports.test_reports import sample_results
+from auditor.run.render import render_reports, report_options, stored_report_config
+from tests.builders import sample_results
 
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"

@@ -3,8 +3,8 @@
 import pytest
 
 from auditor.artifacts import Channels
-from auditor.gather.extract import extract_page
 from auditor.gather.extract.merge import build_channels
+from auditor.gather.extract.page import extract_page
 
 HOST = "acme-widgets.com"
 

@@ -1,8 +1,8 @@
 """Profiles and messengers as a page shows them: links, embeds and plain text."""
 
 from auditor.artifacts import Channels
-from auditor.gather.extract import extract_page
 from auditor.gather.extract.merge import build_channels
+from auditor.gather.extract.page import extract_page
 
 BASE = "https://harbor-tools.co.uk"
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from auditor.gather.extract import extract_page
 from auditor.gather.extract.merge import build_channels
+from auditor.gather.extract.page import extract_page
 
 PAGE = """<html lang="{lang}"><head><title>{title}</title></head><body>
 <main><h1>{title}</h1><form><input name="email"><textarea name="message"></textarea></form>

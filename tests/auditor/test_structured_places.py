@@ -1,4 +1,4 @@
-from auditor.gather.extract import extract_page
+from auditor.gather.extract.page import extract_page
 
 URL = "https://fernhill.com.au/"
 

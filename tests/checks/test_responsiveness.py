@@ -1,7 +1,6 @@
 import pytest
 
-from auditor.artifacts import Probe
-from auditor.judge.scoring import log_normal_score
+from auditor.judge.api import human_duration, log_normal_score
 from checks import (
     acknowledgement,
     bot_handover,
@@ -11,14 +10,8 @@ from checks import (
     promise_kept,
     response_time_stated,
 )
-from checks._common import duration_seconds, human_duration
-from tests.builders import judge, site
-
-SENT = "2026-11-02T09:00:00+00:00"
-
-
-def probe(channel: str = "email", status: str = "replied", **fields: object) -> Probe:
-    return Probe(channel=channel, target="help@shop.co.uk", token="t1", sent_at=SENT, status=status, **fields)  # type: ignore[arg-type]
+from checks._common import duration_seconds
+from tests.builders import judge, probe, site
 
 
 def test_log_normal_curve_control_points() -> None:

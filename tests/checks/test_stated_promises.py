@@ -2,8 +2,7 @@
 
 from auditor.artifacts import ResponsePromise
 from checks import promise_kept, response_time_stated
-from tests.builders import BASE, judge, site
-from tests.checks.test_responsiveness import probe
+from tests.builders import BASE, judge, probe, site
 
 ON_CONTACT_PAGE = ResponsePromise(
     text="We answer every message within 24 hours.", duration="PT24H", pages=[f"{BASE}/contact/"]

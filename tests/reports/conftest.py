@@ -32,11 +32,12 @@ class SharedBrowser:
 
 @pytest.fixture(scope="session")
 def shared_browser() -> Iterator[SharedBrowser]:
-    from auditor.gather.crawl import chromium_path  # late: it imports Scrapy, which the unit tests here do not need
+    from auditor.config.settings import chromium_path
+    from auditor.gather.browser import CHROMIUM_ARGS
 
     loop = asyncio.new_event_loop()
     stack = AsyncExitStack()
-    browser = loop.run_until_complete(stack.enter_async_context(chromium(chromium_path(AuditConfig()))))
+    browser = loop.run_until_complete(stack.enter_async_context(chromium(chromium_path(AuditConfig()), CHROMIUM_ARGS)))
     try:
         yield SharedBrowser(loop, browser)
     finally:

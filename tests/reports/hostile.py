@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from auditor.results import AuditResults, CheckResult, EvidenceRow
-from tests.reports.test_reports import sample_results
+from tests.builders import sample_results
 
 SCRIPT = "<script>alert('x')</script>"
 FORMULA = "=cmd|' /C calc'!A0"

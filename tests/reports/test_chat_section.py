@@ -6,7 +6,8 @@ from bs4 import BeautifulSoup
 
 from auditor.artifacts import Box, Channels, ChatWidget, Placement, SiteInfo
 from auditor.results import AuditResults, ToolInfo
-from reports.html_report import is_screenshot_path, render_html
+from reports.html_report import render_html
+from reports.view import is_screenshot_path
 
 HOME = "https://www.velo-werk.example/"
 CONTACT = "https://www.velo-werk.example/kontakt/"

@@ -12,14 +12,13 @@ from bs4 import BeautifulSoup
 from auditor.judge.api import CheckInput, Outcome
 from auditor.judge.audit import run_check
 from auditor.judge.registry import Check, discover
+from auditor.judge.texts import ENGLISH_PATH, as_json, english_check_texts
 from auditor.results import AuditResults
 from reports.html_report import render_html
 from reports.i18n.check_texts import FIELDS, check_texts, description, translate_checks
-from reports.i18n.extract_checks import ENGLISH_PATH, as_json, english_check_texts
 from reports.markdown_report import render_markdown
 from reports.options import ReportOptions
-from tests.builders import site
-from tests.reports.test_reports import FOOTER_TITLE, LABEL_TITLE, PASSED_TITLE, sample_results
+from tests.builders import FOOTER_TITLE, LABEL_TITLE, PASSED_TITLE, sample_results, site
 
 DEVANAGARI = re.compile("[\u0900-\u097f]")
 # Codes, markup, numbers and names a translation must carry over exactly.
@@ -30,7 +29,7 @@ SHIPPED = [c for c in discover() if c.run.__module__.startswith("checks.")]
 
 
 def test_english_texts_are_up_to_date_with_the_checks() -> None:
-    # If this fails, run `python -m reports.i18n.extract_checks` and update the translations.
+    # If this fails, run `python -m auditor.judge.texts` and update the translations.
     assert ENGLISH_PATH.read_text(encoding="utf-8") == as_json(english_check_texts())
 
 

@@ -6,8 +6,8 @@ import csv
 from pathlib import Path
 
 from reports.csv_report import safe_cell, write_csv
+from tests.builders import sample_results
 from tests.reports.hostile import FORMULA, MARKDOWN, SCRIPT, hostile_results
-from tests.reports.test_reports import sample_results
 
 
 def read(path: Path) -> list[dict[str, str]]:

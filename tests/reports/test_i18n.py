@@ -9,10 +9,11 @@ from importlib.resources import files
 import pytest
 from bs4 import BeautifulSoup
 
-from reports.html_report import render_html, when
+from reports.html_report import render_html
 from reports.i18n import UnknownLanguageError, catalogue, languages
 from reports.options import ReportOptions
-from tests.reports.test_reports import FOOTER_TITLE, HOSTILE_LABEL, sample_results
+from reports.view import when
+from tests.builders import FOOTER_TITLE, HOSTILE_LABEL, sample_results
 
 DEVANAGARI = re.compile("[\u0900-\u097f]")
 

@@ -6,8 +6,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from reports.junit_report import render_junit, write_junit
+from tests.builders import FOOTER_FIX, sample_results
 from tests.reports.hostile import CDATA_END, FORMULA, SCRIPT, hostile_results
-from tests.reports.test_reports import FOOTER_FIX, sample_results
 
 
 def cases(root: ET.Element) -> dict[str, ET.Element]:

@@ -10,8 +10,8 @@ import pytest
 from auditor.results import EvidenceRow
 from reports.markdown_report import md_escape, render_markdown, write_markdown
 from reports.options import ReportOptions
+from tests.builders import FOOTER_FIX, FOOTER_TITLE, LABEL_TITLE, PROMISE_TITLE, sample_results
 from tests.reports.hostile import HOSTILE_TITLE, hostile_check, hostile_results
-from tests.reports.test_reports import FOOTER_FIX, FOOTER_TITLE, LABEL_TITLE, PROMISE_TITLE, sample_results
 
 # GitHub refuses a job summary ($GITHUB_STEP_SUMMARY) over 1 MiB.
 GITHUB_SUMMARY_LIMIT = 1024 * 1024

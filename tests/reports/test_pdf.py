@@ -14,9 +14,9 @@ from auditor.results import AuditResults
 from reports import pdf_report
 from reports.options import ReportOptions
 from reports.pdf_report import NetworkAttemptError, render_pdf
+from tests.builders import sample_results
 from tests.reports.conftest import SharedBrowser
 from tests.reports.hostile import hostile_results
-from tests.reports.test_reports import sample_results
 
 pytestmark = pytest.mark.slow
 

@@ -35,249 +35,26 @@ from auditor.artifacts import (
 from auditor.config.settings import AuditConfig
 from auditor.judge.audit import audit
 from auditor.results import (
-    AuditResults,
     CategoryResult,
     CheckResult,
     EvidenceRow,
     ResultMode,
     ToolInfo,
 )
-from reports.html_report import check_sections, is_web_url, render_html, write_html
+from reports.html_report import render_html, write_html
 from reports.json_report import report_schema, validate_report, write_json
-
-HOME = "https://www.velo-werk.example/"
-CONTACT = "https://www.velo-werk.example/kontakt/"
-HOSTILE_LABEL = "<script>alert(1)</script>"
-HOSTILE_URL = "javascript:alert(1)"
-HOSTILE_SNIPPET = "<img src=x onerror=alert(2)>"
-
-FOOTER_TITLE = "Some pages have no contact link in their footer"
-FOOTER_FIX = "Put a Contact link in the shared footer template so that every page carries it."
-PROMISE_TITLE = "No reply time is promised"
-LABEL_TITLE = "Several email addresses with no word on which to use"
-PASSED_TITLE = "The site has a contact page"
-
-
-def check(**fields: Any) -> CheckResult:
-    defaults: dict[str, Any] = {"weight": 1.0, "description": "", "recommendation": ""}
-    return CheckResult(**(defaults | fields))
-
-
-def sample_results(**site: Any) -> AuditResults:
-    """A realistic run: findings across categories, one error, one not applicable, hostile page text."""
-    checks = [
-        check(
-            id="contact-link-in-footer",
-            category="findability",
-            title=FOOTER_TITLE,
-            score=0.5,
-            mode="numeric",
-            weight=3,
-            display_value="4 of 8 pages",
-            explanation="These pages have no link to the contact page in their footer.",
-            description="A customer with a problem looks for Contact in the footer first.",
-            recommendation=FOOTER_FIX,
-            evidence=[
-                EvidenceRow(url=f"{HOME}werkstatt/", selector="footer", snippet=HOSTILE_SNIPPET),
-                EvidenceRow(url=HOSTILE_URL, selector="footer nav", snippet="Impressum · AGB"),
-            ],
-        ),
-        check(
-            id="contact-page-exists",
-            category="findability",
-            title=PASSED_TITLE,
-            score=1.0,
-            mode="binary",
-            weight=3,
-            display_value="/kontakt/",
-        ),
-        check(
-            id="unlabelled-emails",
-            category="clarity",
-            title=LABEL_TITLE,
-            score=0.6,
-            mode="numeric",
-            weight=2,
-            display_value="2 of 5 unlabelled",
-            recommendation="Label every address with its purpose.",
-        ),
-        check(
-            id="reply-time-promised",
-            category="clarity",
-            title=PROMISE_TITLE,
-            score=0.0,
-            mode="binary",
-            weight=1,
-            recommendation="Say when customers can expect an answer, e.g. within one working day.",
-        ),
-        check(
-            id="channel-types",
-            category="coverage",
-            title="Several kinds of contact channel are offered",
-            score=1.0,
-            mode="numeric",
-            weight=3,
-            display_value="email, phone, form, chat",
-        ),
-        check(
-            id="written-channel",
-            category="coverage",
-            title="Customers can write by email or through a form",
-            score=1.0,
-            mode="binary",
-            weight=2,
-        ),
-        check(
-            id="chat-launcher-visible",
-            category="human-touch",
-            title="The chat launcher is visible on phones",
-            score=None,
-            mode="error",
-            weight=2,
-            explanation="The check failed: KeyError: 'mobile'",
-        ),
-        check(
-            id="probe-reply-time",
-            category="responsiveness",
-            title="Emails are answered within a day",
-            score=None,
-            mode="not_applicable",
-            weight=3,
-            explanation="No probe was sent in this run.",
-        ),
-        check(
-            id="channel-inventory",
-            category="coverage",
-            title="Channels found on the site",
-            score=1.0,
-            mode="informative",
-            weight=0,
-            display_value="7 channels",
-        ),
-    ]
-    channels = Channels(
-        emails=[
-            Email(
-                address="service@velo-werk.example",
-                pages=[HOME, CONTACT],
-                sources=["mailto"],
-                locations=["footer", "contact-page"],
-                label="Kundenservice – Zürich",
-            ),
-            Email(
-                address="info@velo-werk.example",
-                pages=[HOSTILE_URL],
-                sources=["text"],
-                locations=["main"],
-                label=HOSTILE_LABEL,
-            ),
-        ],
-        phones=[
-            Phone(raw="+41 44 123 45 67", e164="+41441234567", pages=[HOME], sources=["tel"], locations=["header"]),
-            Phone(raw="044 123 45 68", pages=[CONTACT], sources=["text"], locations=["contact-page"]),
-        ],
-        contact_pages=[ContactPage(url=CONTACT, depth=1, linked_from=[HOME, f"{HOME}shop/"], status=200)],
-        forms=[
-            Form(
-                page=CONTACT,
-                action=f"{CONTACT}send",
-                method="post",
-                captcha="recaptcha",
-                fields=[
-                    FormField(name="name", kind="name", required=True),
-                    FormField(name="mail", kind="email", required=True),
-                    FormField(name="msg", kind="message", label="Ihre Nachricht"),
-                ],
-            )
-        ],
-        chat_widgets=[
-            ChatWidget(
-                vendor="crisp",
-                pages=[HOME, CONTACT],
-                evidence=["script:client.crisp.chat"],
-                placement=Placement(
-                    desktop=Box(corner="bottom-right", x=1200, y=640, width=60, height=60, visible=True),
-                    mobile=Box(
-                        corner="bottom-right",
-                        x=320,
-                        y=700,
-                        width=60,
-                        height=60,
-                        visible=True,
-                        overlaps=["div#cookie-banner"],
-                    ),
-                ),
-            )
-        ],
-        social=[
-            SocialProfile(
-                network="instagram",
-                url="https://instagram.com/velowerk",
-                handle="velowerk",
-                pages=[HOME],
-                locations=["footer"],
-            )
-        ],
-        messengers=[
-            Messenger(
-                network="whatsapp",
-                url="https://wa.me/41441234567",
-                target="+41441234567",
-                pages=[CONTACT],
-                locations=["contact-page"],
-            )
-        ],
-        addresses=[
-            PostalAddress(
-                text="Langstrasse 12, 8004, Zürich, CH",
-                street="Langstrasse 12",
-                locality="Zürich",
-                postal_code="8004",
-                country="CH",
-                pages=[CONTACT],
-                sources=["jsonld"],
-            )
-        ],
-        opening_hours=[OpeningHours(text="Mo-Fr 08:00-18:00", pages=[CONTACT], sources=["jsonld"])],
-    )
-    return AuditResults(
-        tool=ToolInfo(name="contact-auditor", version="0.1.0"),
-        site=SiteInfo(
-            url=HOME,
-            domain="velo-werk.example",
-            started_at="2025-03-04T09:15:00+00:00",
-            finished_at="2025-03-04T09:16:12+00:00",
-            pages_crawled=8,
-            pages_rendered=3,
-            **site,
-        ),
-        score=72,
-        categories=[
-            CategoryResult(
-                id="findability",
-                title="Findability",
-                score=75,
-                checks=["contact-link-in-footer", "contact-page-exists"],
-            ),
-            CategoryResult(
-                id="coverage",
-                title="Coverage",
-                score=100,
-                checks=["channel-types", "written-channel", "channel-inventory"],
-            ),
-            CategoryResult(
-                id="clarity", title="Clarity", score=40, checks=["unlabelled-emails", "reply-time-promised"]
-            ),
-            CategoryResult(id="responsiveness", title="Responsiveness", score=None, checks=["probe-reply-time"]),
-            CategoryResult(
-                id="human-touch", title="Human touch", score=None, provisional=True, checks=["chat-launcher-visible"]
-            ),
-        ],
-        checks=checks,
-        channels=channels,
-        warnings=[f"{HOME}alt/: HTTP 500"],
-        settings={"crawl": {"max_pages": 50, "render": True}, "checks": {}},
-    )
+from reports.view import check_sections, is_web_url
+from tests.builders import (
+    CONTACT,
+    FOOTER_FIX,
+    FOOTER_TITLE,
+    HOME,
+    HOSTILE_URL,
+    LABEL_TITLE,
+    PASSED_TITLE,
+    PROMISE_TITLE,
+    sample_results,
+)
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ from playwright.async_api import Page, ViewportSize
 
 from reports.html_report import render_html
 from reports.options import ReportOptions
+from tests.builders import sample_results
 from tests.reports.conftest import SharedBrowser
-from tests.reports.test_reports import sample_results
 
 pytestmark = pytest.mark.slow
 

@@ -8,8 +8,8 @@ from scrapy import Request
 from scrapy.http import HtmlResponse
 from scrapy.utils.test import get_crawler
 
-from auditor.gather.extract import PageFindings
 from auditor.gather.extract.decoding import MAX_HTML_BYTES
+from auditor.gather.extract.findings import PageFindings
 from spiders.site import SiteSpider
 
 SETTINGS = {"CONTACT_AUDIT_RENDER": False, "CONTACT_AUDIT_MAX_PAGES": 50, "CONTACT_AUDIT_MAX_DEPTH": 5}

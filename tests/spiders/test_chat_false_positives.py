@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.gather.extract import PageFindings, extract_page
 from auditor.gather.extract.chat import from_probe
+from auditor.gather.extract.findings import PageFindings
+from auditor.gather.extract.page import extract_page
 from spiders.chat_inspect import NetworkLog, inspect_chat
 from tests.spiders.conftest import TEST_PLAN, Chromium
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from auditor.gather.extract import PageFindings, extract_page
 from auditor.gather.extract.dom import parse
+from auditor.gather.extract.findings import PageFindings
+from auditor.gather.extract.page import extract_page
 from auditor.gather.extract.scripts import is_app_shell, script_signature
 from spiders.render_plan import RenderPlan
 

@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from auditor.artifacts import Channels, ContactPage, Email, Page, Phone
-from auditor.gather.extract import PageFindings
 from auditor.gather.extract.chat.placement import merge_widgets
+from auditor.gather.extract.findings import PageFindings
 from auditor.gather.extract.site_region import resolve_national_numbers
 
 T = TypeVar("T", bound=object)

@@ -25,7 +25,7 @@ from auditor.gather.extract.phone_context import is_placeholder
 from auditor.gather.extract.phones import lang_region, parse_number, tld_region
 
 if TYPE_CHECKING:
-    from auditor.gather.extract import PageFindings
+    from auditor.gather.extract.findings import PageFindings
 
 # How much one distinct hint weighs. A stated address and a country TLD name the
 # country; a +number may be a branch abroad; a language or a price is spoken or used

@@ -16,8 +16,8 @@ from datetime import datetime
 from playwright.sync_api import Browser, Frame, Page
 from playwright.sync_api import Error as PlaywrightError
 
+from auditor.config.probes import ProbesConfig
 from auditor.gather.extract.chat import vendors
-from auditor.gather.probes.settings import ProbesConfig
 from auditor.gather.probes.timing import utc_now
 
 HANDOVER_REQUEST = "Could I talk to a person, please? (This is still the test message.)"

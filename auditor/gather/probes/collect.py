@@ -18,11 +18,11 @@ from email.parser import BytesParser
 from email.utils import getaddresses
 from hashlib import sha256
 
+from auditor.config.probes import ProbesConfig
 from auditor.gather.extract.promises import promised_duration
 from auditor.gather.probes.classify import classify
 from auditor.gather.probes.imap import Mailbox
 from auditor.gather.probes.message import PROBE_HEADER, token_of_address, tokens_in
-from auditor.gather.probes.settings import ProbesConfig
 from auditor.gather.probes.timing import arrival, business_seconds, iso, parse_iso, utc_now
 from auditor.storage.ledger import Ledger, NewReply, ProbeRow
 

@@ -17,9 +17,9 @@ from playwright.sync_api import Browser, Locator, Page, Response
 from playwright.sync_api import Error as PlaywrightError
 
 from auditor.artifacts import FormField
+from auditor.config.probes import ProbesConfig
 from auditor.gather.extract.forms import CAPTCHAS, classify_field
 from auditor.gather.probes.message import body, reply_address, subject
-from auditor.gather.probes.settings import ProbesConfig
 from auditor.gather.probes.timing import utc_now
 
 _CONFIRMATION = re.compile(

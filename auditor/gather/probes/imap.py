@@ -17,7 +17,7 @@ from datetime import datetime
 from email.utils import parsedate_to_datetime
 from types import TracebackType
 
-from auditor.gather.probes.settings import ImapServer
+from auditor.config.probes import ImapServer
 from auditor.gather.probes.smtp import tls_context
 
 _DEFAULT_PORTS = {"tls": 993, "starttls": 143, "none": 143}

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
-from auditor.gather.probes.settings import ProbesConfig
+from auditor.config.probes import ProbesConfig
 
 PROBE_HEADER = "X-Contact-Audit-Probe"
 # Tokens are short, lower-case and unambiguous so they survive subject rewriting

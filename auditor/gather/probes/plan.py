@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from auditor.artifacts import SiteArtifacts
+from auditor.config.probes import ProbesConfig
 from auditor.domains import host_of, registrable_domain
-from auditor.gather.probes.settings import ProbesConfig
 
 # Addresses customers are meant to write to come first; sales and jobs last.
 _PREFERRED = ("support", "help", "service", "contact", "kontakt", "info", "hello", "hallo", "care")

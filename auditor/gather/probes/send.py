@@ -10,15 +10,14 @@ from datetime import timedelta
 from playwright.sync_api import Browser, sync_playwright
 
 from auditor.artifacts import SiteArtifacts
-from auditor.config.settings import AuditConfig
+from auditor.config.probes import ProbesConfig
+from auditor.config.settings import AuditConfig, chromium_path
 from auditor.errors import EXIT_SITE_FAILED, AuditError, ConfigError
 from auditor.gather.browser import CHROMIUM_ARGS
-from auditor.gather.crawl import chromium_path
 from auditor.gather.probes.chat import chat_probe
 from auditor.gather.probes.form import submit_form
 from auditor.gather.probes.message import chat_text, compose_email, new_token
 from auditor.gather.probes.plan import PlanItem, plan_probes, run_key
-from auditor.gather.probes.settings import ProbesConfig
 from auditor.gather.probes.smtp import SendError, send_email
 from auditor.gather.probes.timing import iso, utc_now
 from auditor.storage.ledger import Ledger, NewReply, PlannedProbe, ProbeRow

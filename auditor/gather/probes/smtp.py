@@ -13,7 +13,7 @@ import ssl
 from datetime import datetime
 from email.message import EmailMessage
 
-from auditor.gather.probes.settings import MailServer
+from auditor.config.probes import MailServer
 from auditor.gather.probes.timing import utc_now
 
 _DEFAULT_PORTS = {"tls": 465, "starttls": 587, "none": 25}

@@ -7,7 +7,7 @@ from email.message import Message
 from email.utils import parsedate_to_datetime
 from zoneinfo import ZoneInfo
 
-from auditor.gather.probes.settings import BusinessHours, opening_minutes, weekday_numbers
+from auditor.config.probes import BusinessHours, opening_minutes, weekday_numbers
 
 
 def utc_now() -> datetime:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy.exc import SQLAlchemyError
 
 from auditor.artifacts import Probe, ProbeEvent
-from auditor.gather.probes.settings import ProbesConfig
+from auditor.config.probes import ProbesConfig
 from auditor.gather.probes.timing import parse_iso
 from auditor.storage.ledger import Ledger, ProbeRow
 

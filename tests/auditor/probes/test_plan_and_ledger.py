@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from auditor.artifacts import ChatWidget, ContactPage, Email, Form, FormField, SiteArtifacts
+from auditor.config.probes import ProbesConfig
 from auditor.config.settings import AuditConfig
 from auditor.errors import ConfigError
 from auditor.gather.probes.plan import plan_probes, run_key
 from auditor.gather.probes.send import send_probes
-from auditor.gather.probes.settings import ProbesConfig
 from auditor.gather.probes.view import domain_probes
 from auditor.storage.ledger import Ledger, NewReply, PlannedProbe
 from tests.builders import BASE, site

@@ -7,10 +7,10 @@ from email.message import EmailMessage
 
 import pytest
 
+from auditor.config.probes import BusinessHours, ProbesConfig
 from auditor.gather.extract.promises import promised_duration
 from auditor.gather.probes.classify import classify
 from auditor.gather.probes.message import PROBE_HEADER, compose_email, reply_address, token_of_address, tokens_in
-from auditor.gather.probes.settings import BusinessHours, ProbesConfig
 from auditor.gather.probes.timing import business_seconds, top_received
 
 

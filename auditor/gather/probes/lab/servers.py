@@ -29,9 +29,9 @@ from urllib.parse import parse_qs
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
+from auditor.config.probes import ImapServer, MailServer, ProbesConfig
 from auditor.gather.probes.lab.certs import self_signed_certificate, server_context
 from auditor.gather.probes.lab.helpdesk import Behaviour, Helpdesk
-from auditor.gather.probes.settings import ImapServer, MailServer, ProbesConfig
 from auditor.gather.probes.smtp import tls_context
 from auditor.gather.probes.timing import utc_now
 

@@ -1,6 +1,6 @@
-"""Write the shipped checks' English texts to `checks/en.json`, the key of every translation.
+"""Write the shipped checks' English texts to `reports/i18n/checks/en.json`, the key of every translation.
 
-Run `python -m reports.i18n.extract_checks` after changing a check's title or docstring;
+Run `python -m auditor.judge.texts` after changing a check's title or docstring;
 a test fails while the file is out of date, so translations never match stale English.
 """
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from auditor.judge.registry import discover
 
-ENGLISH_PATH = Path(__file__).parent / "checks" / "en.json"
+ENGLISH_PATH = Path(__file__).resolve().parents[2] / "reports" / "i18n" / "checks" / "en.json"
 
 
 def english_check_texts() -> dict[str, dict[str, str]]:

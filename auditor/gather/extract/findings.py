@@ -1,0 +1,21 @@
+"""What one page shows, as extraction hands it to the crawl: its artifact and its contacts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from auditor.artifacts import Channels, Page
+
+
+@dataclass
+class PageFindings:
+    """What one page shows: its artifact and the contacts found on it."""
+
+    page: Page
+    channels: Channels = field(default_factory=Channels)
+    # What can change the page after it loads (see auditor.gather.extract.scripts).
+    scripts: frozenset[str] = frozenset()
+    app_shell: bool = False
+    hooks: frozenset[str] = frozenset()
+    # Whether the page was read as HTML (not a PDF, an image or a page that failed).
+    parsed: bool = False
