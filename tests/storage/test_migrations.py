@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
+from typing import cast
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import MetaData, inspect, text
+from sqlalchemy import MetaData, Table, inspect, text
 
 from auditor.storage.db import HistoryError, open_database
 from auditor.storage.migrate import head_revision, newest_file_revision
@@ -48,18 +48,53 @@ def test_migrated_schema_matches_the_models(history_url: str) -> None:
     assert differences == []
 
 
-def test_two_processes_opening_a_new_database_at_once(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'shared.sqlite'}"
-    code = f"from auditor.storage.db import open_database; open_database({url!r}); print('ok')"
+# Each process reports whether it ran the upgrade itself, and starts only when told to, all at once.
+OPEN_WHEN_TOLD = """
+import sys
+from alembic import command
+from auditor.storage.db import open_database
+
+upgrade = command.upgrade
+
+
+def counted(*args, **kwargs):
+    print("upgraded")
+    upgrade(*args, **kwargs)
+
+
+command.upgrade = counted
+sys.stdin.readline()
+open_database(sys.argv[1]).dispose()
+print("ok")
+"""
+
+
+def test_processes_opening_a_new_database_at_once_migrate_it_once(history_url: str) -> None:
     processes = [
-        subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", OPEN_WHEN_TOLD, history_url],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for _ in range(3)
     ]
+    for process in processes:  # all have started and imported what they need: now they open it together
+        assert process.stdin is not None
+        process.stdin.write("go\n")
+        process.stdin.flush()
     outputs = [p.communicate(timeout=120) for p in processes]
     assert [p.returncode for p in processes] == [0, 0, 0], outputs
-    engine = open_database(url)
+    said = [line for out, _ in outputs for line in out.split()]
+    assert sorted(said) == ["ok", "ok", "ok", "upgraded"]  # one upgrade; the others waited for it, or found it done
+    engine = open_database(history_url)
     with engine.connect() as connection:
-        assert connection.execute(text("SELECT count(*) FROM alembic_version")).scalar() == 1
+        versions = connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+        names = set(inspect(connection).get_table_names())
+    engine.dispose()
+    assert versions == [head_revision()]
+    assert {cast(Table, table).name for table in HISTORY_TABLES} <= names
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ from playwright.sync_api import Error as PlaywrightError
 
 from auditor.config.probes import ProbesConfig
 from auditor.gather.extract.chat import vendors
-from auditor.gather.probes.timing import utc_now
+from auditor.gather.probes.timing import Clock, utc_now
 
 HANDOVER_REQUEST = "Could I talk to a person, please? (This is still the test message.)"
 _OURS = re.compile(r"\b(?:visitor|user|customer|client|me|self|outgoing|mine)\b", re.I)
@@ -113,11 +113,11 @@ def _find_input(page: Page, containers: list[str]) -> Frame | None:
     return None
 
 
-def _say(frame: Frame, text: str) -> datetime:
+def _say(frame: Frame, text: str, now: Clock) -> datetime:
     box = frame.locator("[data-contact-audit-input]").first
     box.fill(text)
     box.press("Enter")
-    return utc_now()
+    return now()
 
 
 def _new_messages(page: Page, said: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -131,7 +131,7 @@ def _new_messages(page: Page, said: tuple[str, ...]) -> list[tuple[str, str]]:
 
 
 def chat_probe(
-    browser: Browser, page_url: str, config: ProbesConfig, question: str, timeout: float = 20
+    browser: Browser, page_url: str, config: ProbesConfig, question: str, timeout: float = 20, now: Clock = utc_now
 ) -> ChatOutcome:
     """Send one chat message on `page_url` and time the replies until the chat window closes."""
     context = browser.new_context()
@@ -147,20 +147,20 @@ def chat_probe(
             detail = "the chat opened but offered no message box" if how else "the chat widget could not be opened"
             return ChatOutcome("failed", detail=detail)
         _new_messages(page, ())  # the greeting is not a reply
-        outcome = ChatOutcome("sent", sent_at=_say(frame, question))
+        outcome = ChatOutcome("sent", sent_at=_say(frame, question, now))
         said: tuple[str, ...] = (question,)
         deadline = time.monotonic() + config.chat_window_seconds
         while time.monotonic() < deadline:
             for _text, marks in _new_messages(page, said):
-                now = utc_now()
-                waited = (now - outcome.sent_at).total_seconds() if outcome.sent_at else 0.0
+                seen_at = now()
+                waited = (seen_at - outcome.sent_at).total_seconds() if outcome.sent_at else 0.0
                 if _BOT.search(marks):
-                    reply = ChatReply(now, True, "marked as a bot by the widget")
+                    reply = ChatReply(seen_at, True, "marked as a bot by the widget")
                 elif _PERSON.search(marks):
-                    reply = ChatReply(now, False, "marked as a person by the widget")
+                    reply = ChatReply(seen_at, False, "marked as a person by the widget")
                 else:
                     automatic = waited < config.instant_reply_seconds
-                    reply = ChatReply(now, automatic, "unmarked; " + ("instant" if automatic else "not instant"))
+                    reply = ChatReply(seen_at, automatic, "unmarked; " + ("instant" if automatic else "not instant"))
                 outcome.replies.append(reply)
             humans = [r for r in outcome.replies if not r.automatic]
             if outcome.handover_asked_at is not None:
@@ -168,7 +168,7 @@ def chat_probe(
             if humans:
                 break
             if outcome.replies and outcome.handover_asked_at is None:
-                outcome.handover_asked_at = _say(frame, HANDOVER_REQUEST)
+                outcome.handover_asked_at = _say(frame, HANDOVER_REQUEST, now)
                 said += (HANDOVER_REQUEST,)
                 outcome.human_handover = False
             page.wait_for_timeout(250)

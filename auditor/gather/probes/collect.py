@@ -23,7 +23,7 @@ from auditor.gather.extract.promises import promised_duration
 from auditor.gather.probes.classify import classify
 from auditor.gather.probes.imap import Mailbox
 from auditor.gather.probes.message import PROBE_HEADER, token_of_address, tokens_in
-from auditor.gather.probes.timing import arrival, business_seconds, iso, parse_iso, utc_now
+from auditor.gather.probes.timing import Clock, arrival, business_seconds, iso, parse_iso, utc_now
 from auditor.storage.ledger import Ledger, NewReply, ProbeRow
 
 _TAGS = re.compile(r"<[^>]+>")
@@ -75,7 +75,12 @@ def match_probe(message: Message, text: str, probes: list[ProbeRow]) -> ProbeRow
 
 
 def handle_message(
-    ledger: Ledger, config: ProbesConfig, raw: bytes, internal_date: datetime | None, probes: list[ProbeRow]
+    ledger: Ledger,
+    config: ProbesConfig,
+    raw: bytes,
+    internal_date: datetime | None,
+    probes: list[ProbeRow],
+    now: Clock = utc_now,
 ) -> tuple[ProbeRow, NewReply] | None:
     """Store one message as a reply to its probe; None when it belongs to no probe or was stored before."""
     message = BytesParser(policy=policy.default).parsebytes(raw)
@@ -85,13 +90,14 @@ def handle_message(
     probe = match_probe(message, text, probes)
     if probe is None or probe.sent_at is None:
         return None
-    if probe.window_closes_at and arrival(internal_date, message) > parse_iso(probe.window_closes_at):
+    came = arrival(internal_date, message, now)
+    if probe.window_closes_at and came > parse_iso(probe.window_closes_at):
         return None  # too late to count: the probe's window had closed
     if _is_bounce(message):
         ledger.mark_bounced(probe.id, "the message bounced: the address does not take mail")
         return None
     # INTERNALDATE has whole seconds: an instant reply can look older than the probe it answers.
-    arrived = max(arrival(internal_date, message), parse_iso(probe.sent_at))
+    arrived = max(came, parse_iso(probe.sent_at))
     waited = (arrived - parse_iso(probe.sent_at)).total_seconds()
     verdict = classify(message, waited, config.instant_reply_seconds)
     sender = next((a for _, a in getaddresses([str(message.get("From", ""))]) if a), "")
@@ -119,8 +125,12 @@ def collect(
     config: ProbesConfig,
     wait_seconds: float = 0.0,
     on_reply: Callable[[ProbeRow, NewReply], None] | None = None,
+    now: Clock = utc_now,
 ) -> CollectReport:
-    """Read new mail once, then keep waiting up to `wait_seconds` while probes still wait for replies."""
+    """Read new mail once, then keep waiting up to `wait_seconds` while probes still wait for replies.
+
+    Windows close by `now()`; `wait_seconds` is real time, spent waiting on the mailbox.
+    """
     report = CollectReport()
     deadline = time.monotonic() + wait_seconds
     if not _waiting(ledger):
@@ -135,26 +145,25 @@ def collect(
             after = cursor[1] if cursor and cursor[0] == mailbox.uid_validity else 0
             for uid, internal_date, raw in mailbox.new_messages(after):
                 report.seen += 1
-                stored = handle_message(ledger, config, raw, internal_date, probes)
+                stored = handle_message(ledger, config, raw, internal_date, probes, now)
                 if stored is not None:
                     report.stored.append(stored)
                     if on_reply is not None:
                         on_reply(*stored)
                 ledger.set_cursor(mailbox.key, mailbox.uid_validity, uid)
-            report.closed += ledger.close_windows(iso(utc_now()))
+            report.closed += ledger.close_windows(iso(now()))
             left = deadline - time.monotonic()
             if left <= 0 or not _waiting(ledger):
                 return report
-            mailbox.wait(min(left, _next_close(ledger)))
+            mailbox.wait(min(left, _next_close(ledger, now())))
 
 
 def _waiting(ledger: Ledger) -> bool:
     return any(p.channel in MAIL_CHANNELS for p in ledger.probes(states=("sent",)))
 
 
-def _next_close(ledger: Ledger) -> float:
+def _next_close(ledger: Ledger, now: datetime) -> float:
     """Seconds until the next window closes, so a waiting collector wakes up to close it."""
-    now = utc_now()
     closes = [parse_iso(p.window_closes_at) for p in ledger.probes(states=("sent",)) if p.window_closes_at]
     soonest = min(closes, default=now + timedelta(hours=1))
     return max(0.5, (soonest - now).total_seconds())

@@ -20,7 +20,7 @@ from auditor.artifacts import FormField
 from auditor.config.probes import ProbesConfig
 from auditor.gather.extract.forms import CAPTCHAS, classify_field
 from auditor.gather.probes.message import body, reply_address, subject
-from auditor.gather.probes.timing import utc_now
+from auditor.gather.probes.timing import Clock, utc_now
 
 _CONFIRMATION = re.compile(
     r"thank|received|has been sent|was sent|message sent|we'll be in touch|get back to you|"
@@ -100,7 +100,9 @@ def _visible_text(page: Page) -> str:
         return ""
 
 
-def submit_form(browser: Browser, page_url: str, config: ProbesConfig, token: str, timeout: float = 20) -> FormOutcome:
+def submit_form(
+    browser: Browser, page_url: str, config: ProbesConfig, token: str, timeout: float = 20, now: Clock = utc_now
+) -> FormOutcome:
     """Fill and submit the contact form on `page_url` once."""
     context = browser.new_context()
     context.set_default_timeout(timeout * 1000)
@@ -132,7 +134,7 @@ def submit_form(browser: Browser, page_url: str, config: ProbesConfig, token: st
             form.evaluate("f => f.requestSubmit()")
         with suppress(PlaywrightError):  # a page that keeps polling never goes idle; judge it anyway
             page.wait_for_load_state("networkidle", timeout=min(timeout, 10) * 1000)
-        return _judge(page, responses, before_url, before_text)
+        return _judge(page, responses, before_url, before_text, now())
     except PlaywrightError as error:
         reason = str(error).splitlines()[0]
         if pressed:  # the message may have gone out: never submit it again
@@ -142,8 +144,9 @@ def submit_form(browser: Browser, page_url: str, config: ProbesConfig, token: st
         context.close()
 
 
-def _judge(page: Page, responses: list[Response], before_url: str, before_text: str) -> FormOutcome:
-    submitted_at = utc_now()
+def _judge(
+    page: Page, responses: list[Response], before_url: str, before_text: str, submitted_at: datetime
+) -> FormOutcome:
     failed = [r for r in responses if r.status >= 400]
     if failed:
         return FormOutcome("failed", detail=f"the site answered the submission with HTTP {failed[0].status}")

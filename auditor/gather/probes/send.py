@@ -19,7 +19,7 @@ from auditor.gather.probes.form import submit_form
 from auditor.gather.probes.message import chat_text, compose_email, new_token
 from auditor.gather.probes.plan import PlanItem, plan_probes, run_key
 from auditor.gather.probes.smtp import SendError, send_email
-from auditor.gather.probes.timing import iso, utc_now
+from auditor.gather.probes.timing import Clock, iso, utc_now
 from auditor.storage.ledger import Ledger, NewReply, PlannedProbe, ProbeRow
 
 # A claim older than this with no outcome was interrupted: the process died mid-send.
@@ -65,16 +65,17 @@ def send_probes(
     only: list[str] | None = None,
     browser: Browser | None = None,
     on_probe: Callable[[ProbeRow, str], None] | None = None,
+    now: Clock = utc_now,
 ) -> list[ProbeRow]:
-    """Send this run's planned probes; returns the run's ledger rows afterwards."""
+    """Send this run's planned probes; returns the run's ledger rows afterwards. Every time recorded is `now()`."""
     settings = config.probes
     items = plan_probes(artifacts, settings, only)
     check_ready(settings, items)
-    now = utc_now()
-    ledger.mark_unknown_interrupted(iso(now - STALE_CLAIM))
+    started = now()
+    ledger.mark_unknown_interrupted(iso(started - STALE_CLAIM))
     wanted = {(i.channel, i.target): i for i in items if i.action in ("send", "protected")}
     planned = [PlannedProbe(c, t, new_token()) for c, t in wanted]
-    rows = ledger.plan(run_key(artifacts), artifacts.site.domain, planned, iso(now))
+    rows = ledger.plan(run_key(artifacts), artifacts.site.domain, planned, iso(started))
     to_send = [r for r in rows if r.state == "planned" and (r.channel, r.target) in wanted]
     for row in to_send:
         if wanted[(row.channel, row.target)].action == "protected":
@@ -83,9 +84,9 @@ def send_probes(
     needs_browser = any(r.channel in ("form", "chat") for r in to_send)
     if needs_browser and browser is None:
         with chromium(config) as own:
-            _send_all(ledger, config, to_send, own, on_probe)
+            _send_all(ledger, config, to_send, own, on_probe, now)
     else:
-        _send_all(ledger, config, to_send, browser, on_probe)
+        _send_all(ledger, config, to_send, browser, on_probe, now)
     return ledger.probes_of_run(run_key(artifacts))
 
 
@@ -95,19 +96,20 @@ def _send_all(
     rows: list[ProbeRow],
     browser: Browser | None,
     on_probe: Callable[[ProbeRow, str], None] | None,
+    now: Clock,
 ) -> None:
     for number, row in enumerate(rows):
         if number:
             time.sleep(config.probes.rate_limit_seconds)  # never a burst at one company
-        if not ledger.claim(row.id, iso(utc_now())):
+        if not ledger.claim(row.id, iso(now())):
             continue  # another `probe send` took it, or it was sent already
         if on_probe is not None:
             on_probe(row, "sending")
         if row.channel == "email":
-            _send_email(ledger, config.probes, row)
+            _send_email(ledger, config.probes, row, now)
         elif row.channel == "form":
             assert browser is not None
-            outcome = submit_form(browser, row.target, config.probes, row.token, config.crawl.timeout)
+            outcome = submit_form(browser, row.target, config.probes, row.token, config.crawl.timeout, now)
             if outcome.status == "sent" and outcome.submitted_at is not None:
                 closes = outcome.submitted_at + timedelta(seconds=config.probes.window_seconds("form"))
                 ledger.mark_sent(row.id, iso(outcome.submitted_at), iso(closes))
@@ -115,15 +117,15 @@ def _send_all(
                 ledger.mark(row.id, outcome.status, outcome.detail)
         else:
             assert browser is not None
-            _send_chat(ledger, config, row, browser)
+            _send_chat(ledger, config, row, browser, now)
         if on_probe is not None:
             on_probe(row, "done")
 
 
-def _send_email(ledger: Ledger, settings: ProbesConfig, row: ProbeRow) -> None:
+def _send_email(ledger: Ledger, settings: ProbesConfig, row: ProbeRow, now: Clock) -> None:
     message = compose_email(settings, row.token, row.target)
     try:
-        accepted = send_email(settings.smtp, message, row.target)
+        accepted = send_email(settings.smtp, message, row.target, now)
     except SendError as error:
         if error.outcome == "not_sent":
             ledger.release(row.id)  # nothing went out: the next `probe send` tries again
@@ -134,8 +136,9 @@ def _send_email(ledger: Ledger, settings: ProbesConfig, row: ProbeRow) -> None:
     ledger.mark_sent(row.id, iso(accepted), iso(closes), str(message["Message-ID"]))
 
 
-def _send_chat(ledger: Ledger, config: AuditConfig, row: ProbeRow, browser: Browser) -> None:
-    outcome = chat_probe(browser, row.target, config.probes, chat_text(config.probes, row.token), config.crawl.timeout)
+def _send_chat(ledger: Ledger, config: AuditConfig, row: ProbeRow, browser: Browser, now: Clock) -> None:
+    question = chat_text(config.probes, row.token)
+    outcome = chat_probe(browser, row.target, config.probes, question, config.crawl.timeout, now)
     if outcome.status != "sent" or outcome.sent_at is None:
         ledger.mark(row.id, "failed", outcome.detail)
         return
@@ -149,4 +152,4 @@ def _send_chat(ledger: Ledger, config: AuditConfig, row: ProbeRow, browser: Brow
     ledger.set_handover(
         row.id, iso(outcome.handover_asked_at) if outcome.handover_asked_at else None, outcome.human_handover
     )
-    ledger.close_windows(iso(utc_now()), probe_ids=[row.id])
+    ledger.close_windows(iso(now()), probe_ids=[row.id])

@@ -14,7 +14,7 @@ from datetime import datetime
 from email.message import EmailMessage
 
 from auditor.config.probes import MailServer
-from auditor.gather.probes.timing import utc_now
+from auditor.gather.probes.timing import Clock, utc_now
 
 _DEFAULT_PORTS = {"tls": 465, "starttls": 587, "none": 25}
 
@@ -49,7 +49,7 @@ def _connect(server: MailServer) -> smtplib.SMTP:
     return smtp
 
 
-def send_email(server: MailServer, message: EmailMessage, recipient: str) -> datetime:
+def send_email(server: MailServer, message: EmailMessage, recipient: str, now: Clock = utc_now) -> datetime:
     """Send and return the moment the server accepted the message (its reply to DATA)."""
     where = f"{server.host}:{server.port or _DEFAULT_PORTS[server.security]}"
     if not server.host:
@@ -86,7 +86,7 @@ def send_email(server: MailServer, message: EmailMessage, recipient: str) -> dat
                 f"the connection to {where} failed during sending ({_reason(error)}); the message may have gone out",
                 "unknown",
             ) from None
-        accepted = utc_now()
+        accepted = now()
     finally:
         try:
             smtp.quit()

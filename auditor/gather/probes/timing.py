@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from email.message import Message
 from email.utils import parsedate_to_datetime
@@ -12,6 +13,10 @@ from auditor.config.probes import BusinessHours, opening_minutes, weekday_number
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+# Where the probes read the time; the tests pass a clock of their own, so that no test waits real hours.
+Clock = Callable[[], datetime]
 
 
 def iso(moment: datetime) -> str:
@@ -37,9 +42,9 @@ def top_received(message: Message) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def arrival(internal_date: datetime | None, message: Message) -> datetime:
+def arrival(internal_date: datetime | None, message: Message, now: Clock = utc_now) -> datetime:
     """When the reply reached the probe mailbox; never the sender's Date: header, which it sets itself."""
-    return internal_date or top_received(message) or utc_now()
+    return internal_date or top_received(message) or now()
 
 
 def business_seconds(start: datetime, end: datetime, hours: BusinessHours) -> float:

@@ -12,6 +12,7 @@ from auditor.artifacts import ChatWidget, ContactPage, Form, Probe, SiteArtifact
 from auditor.config.settings import AuditConfig
 from auditor.demo.sitehost import serve
 from auditor.gather.probes.collect import collect
+from auditor.gather.probes.lab.clock import SteppedClock
 from auditor.gather.probes.lab.servers import MailLab
 from auditor.gather.probes.send import chromium, send_probes
 from auditor.gather.probes.view import domain_probes
@@ -47,23 +48,28 @@ def only_probe(ledger: Ledger) -> Probe:
 
 
 def test_the_form_is_filled_honestly_submitted_once_and_answered(
-    lab: MailLab, ledger: Ledger, base: str, browser: Browser
+    lab: MailLab, ledger: Ledger, base: str, browser: Browser, clock: SteppedClock
 ) -> None:
     artifacts = fixture_site(base, forms=[Form(page=f"{base}/probe/contact/", action=f"{base}/probe/contact/send")])
-    config = lab_config(lab, form_window_hours=8 / 3600)
-    (row,) = send_probes(ledger, artifacts, config, browser=browser)
+    config = lab_config(lab, form_window_hours=1)
+    (row,) = send_probes(ledger, artifacts, config, browser=browser, now=clock.now)
     assert row.state == "sent", row.detail
     (submitted,) = [m for m in lab.helpdesk.received if str(m["To"]) == f"contact@{COMPANY}"]
     assert submitted["Reply-To"] == f"probes+{row.token}@audit.test"  # the probe's own reply address
     assert "test message" in submitted.get_content() and "opt out" in submitted.get_content()
 
-    collect(ledger, config.probes, wait_seconds=15)
+    clock.advance(3)  # the acknowledgement at once, the person after three seconds
+    collect(ledger, config.probes, now=clock.now)
     probe = only_probe(ledger)
     assert probe.status == "replied" and probe.auto_reply is True
     assert probe.promised_response_time == "PT24H"
-    assert [e.kind for e in probe.events] == ["sent", "auto_reply", "human_reply"]
+    assert [(e.kind, e.seconds_after_sent) for e in probe.events] == [
+        ("sent", 0.0),
+        ("auto_reply", 0.0),
+        ("human_reply", 3.0),
+    ]
 
-    send_probes(ledger, artifacts, config, browser=browser)
+    send_probes(ledger, artifacts, config, browser=browser, now=clock.now)
     assert len([m for m in lab.helpdesk.received if str(m["To"]) == f"contact@{COMPANY}"]) == 1
 
 
@@ -95,7 +101,8 @@ def test_the_chat_bot_answers_at_once_and_a_person_takes_over_when_asked(
     assert row.state == "replied", row.detail
     probe = only_probe(ledger)
     assert probe.auto_reply is True and probe.human_handover is True
+    # Bot and person are told apart by the widget's marks, not by how fast they came: only the order is certain.
     assert [e.kind for e in probe.events] == ["sent", "auto_reply", "handover_asked", "human_reply"]
-    bot, asked, person = (e.seconds_after_sent or 0 for e in probe.events[1:])
-    assert bot < 1.5
-    assert 1.8 <= person - asked <= 5  # the stand-in's person answers two seconds after being asked
+    sent, bot, asked, person = (e.seconds_after_sent for e in probe.events)
+    assert sent == 0 and bot is not None and asked is not None and person is not None
+    assert 0 <= bot <= asked < person

@@ -7,7 +7,6 @@ another address), an out-of-office note in German, or silence.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from email import policy
@@ -15,7 +14,7 @@ from email.message import EmailMessage
 from email.parser import BytesParser
 from email.utils import format_datetime, make_msgid, parseaddr
 
-from auditor.gather.probes.timing import utc_now
+from auditor.gather.probes.lab.clock import LabClock, RealTime
 
 
 @dataclass(frozen=True)
@@ -42,13 +41,19 @@ DEFAULT_BEHAVIOURS = {
 
 
 class Helpdesk:
-    def __init__(self, send: Callable[[EmailMessage], None], behaviours: dict[str, Behaviour] | None = None) -> None:
+    def __init__(
+        self,
+        send: Callable[[EmailMessage], None],
+        behaviours: dict[str, Behaviour] | None = None,
+        clock: LabClock | None = None,
+    ) -> None:
         self.send = send
         self.behaviours = DEFAULT_BEHAVIOURS if behaviours is None else behaviours
+        self.clock = clock or RealTime()
         self.received: list[EmailMessage] = []
-        self._timers: list[threading.Timer] = []
 
     def receive(self, recipient: str, raw: bytes) -> None:
+        """Record a message at once; every answer goes out later, on the helpdesk's own clock."""
         incoming = BytesParser(policy=policy.default).parsebytes(raw)
         assert isinstance(incoming, EmailMessage)
         self.received.append(incoming)
@@ -57,27 +62,26 @@ class Helpdesk:
         if behaviour is None:
             return
         if behaviour.acknowledge:
-            self.send(self._acknowledgement(incoming, recipient, behaviour.acknowledge))
+            self._answer(0, lambda: self._acknowledgement(incoming, recipient, behaviour.acknowledge))
         if behaviour.out_of_office_de:
-            self.send(self._out_of_office(incoming, recipient))
+            self._answer(0, lambda: self._out_of_office(incoming, recipient))
         if behaviour.human_delay is not None:
-            reply = self._human_reply(incoming, recipient, domain, behaviour.human_style)
-            timer = threading.Timer(behaviour.human_delay, self.send, args=(reply,))
-            timer.daemon = True
-            self._timers.append(timer)
-            timer.start()
+            style = behaviour.human_style
+            self._answer(behaviour.human_delay, lambda: self._human_reply(incoming, recipient, domain, style))
+
+    def _answer(self, seconds: float, write: Callable[[], EmailMessage]) -> None:
+        # Written when it is sent, so its Date: is the moment it went out.
+        self.clock.later(seconds, lambda: self.send(write()))
 
     def stop(self) -> None:
-        for timer in self._timers:
-            timer.cancel()
+        self.clock.stop()
 
-    @staticmethod
-    def _base(incoming: EmailMessage, sender: str, to: str, subject: str, text: str) -> EmailMessage:
+    def _base(self, incoming: EmailMessage, sender: str, to: str, subject: str, text: str) -> EmailMessage:
         reply = EmailMessage()
         reply["From"] = sender
         reply["To"] = to
         reply["Subject"] = subject
-        reply["Date"] = format_datetime(utc_now())
+        reply["Date"] = format_datetime(self.clock.now())
         reply["Message-ID"] = make_msgid(domain=sender.rpartition("@")[2] or None)
         reply.set_content(text)
         return reply

@@ -31,9 +31,9 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from auditor.config.probes import ImapServer, MailServer, ProbesConfig
 from auditor.gather.probes.lab.certs import self_signed_certificate, server_context
+from auditor.gather.probes.lab.clock import LabClock, RealTime
 from auditor.gather.probes.lab.helpdesk import Behaviour, Helpdesk
 from auditor.gather.probes.smtp import tls_context
-from auditor.gather.probes.timing import utc_now
 
 HOST = "127.0.0.1"
 # aiosmtpd 1.4.6 logs a deprecation of its own attribute on every login; nothing to act on.
@@ -73,13 +73,16 @@ class MailLab:
         company_domains: list[str],
         behaviours: dict[str, Behaviour] | None = None,
         mailbox: str = "probes@audit.test",
+        clock: LabClock | None = None,
     ) -> None:
         self.company_domains = [d.lower() for d in company_domains]
         self.mailbox = mailbox
         self.user = mailbox.partition("@")[0]
         self.password = secrets.token_urlsafe(12)
         self.helpdesk_password = secrets.token_urlsafe(12)
-        self.helpdesk = Helpdesk(self._send_as_company, behaviours)
+        # The helpdesk answers, and the mail server stamps, on this clock.
+        self.clock = clock or RealTime()
+        self.helpdesk = Helpdesk(self._send_as_company, behaviours, self.clock)
         self.smtp_port = free_port()
         self.imap_port = free_port()
         self._dir = tempfile.TemporaryDirectory(prefix="contact-audit-lab-")
@@ -203,19 +206,19 @@ class MailLab:
     def route(self, recipient: str, content: bytes) -> None:
         local, _, domain = recipient.lower().partition("@")
         if domain in self.company_domains:
-            # The company's helpdesk works on its own time: our SMTP transaction ends first.
-            threading.Thread(target=self.helpdesk.receive, args=(recipient, content), daemon=True).start()
+            # The company's helpdesk answers on its own clock: our SMTP transaction ends first.
+            self.helpdesk.receive(recipient, content)
         elif local.partition("+")[0] == self.user:
             self.deliver(content)
 
     def deliver(self, content: bytes) -> None:
         """Put a message into the probe mailbox, stamped as our mail exchanger would."""
-        stamp = f"Received: from helpdesk by mx.lab (contact-audit lab); {format_datetime(utc_now())}\r\n"
+        stamp = f"Received: from helpdesk by mx.lab (contact-audit lab); {format_datetime(self.clock.now())}\r\n"
         with self._delivery_lock:
             for _attempt in (1, 2):
                 try:
                     imap = self._delivery_connection()
-                    imap.append("INBOX", None, imaplib.Time2Internaldate(time.time()), stamp.encode() + content)
+                    imap.append("INBOX", None, imaplib.Time2Internaldate(self.clock.now()), stamp.encode() + content)
                     return
                 except (OSError, imaplib.IMAP4.error):
                     self._delivery = None  # the IMAP server restarted: log in again once
@@ -226,7 +229,7 @@ class MailLab:
         with self._delivery_lock:
             imap = self._delivery_connection()
             while self._queue:
-                imap.append("INBOX", None, imaplib.Time2Internaldate(time.time()), self._queue[0])
+                imap.append("INBOX", None, imaplib.Time2Internaldate(self.clock.now()), self._queue[0])
                 self._queue.pop(0)
 
     def _delivery_connection(self) -> imaplib.IMAP4:
