@@ -115,5 +115,6 @@ def test_failures_are_reported_not_raised() -> None:
     problems = send_alerts(settings, "Agency", ALERTS)
     assert len(problems) == 2
     assert problems[0].startswith("the webhook alert could not be sent")
-    assert problems[1].startswith("the email alert could not be sent through 127.0.0.1")
+    assert problems[1].startswith("the email alert could not be sent: the SMTP server 127.0.0.1:")
+    assert problems[1].endswith("could not be reached: connection refused")
     assert send_alerts(settings, "Agency", []) == []  # nothing regressed: nothing sent

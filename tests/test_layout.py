@@ -22,6 +22,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("auditor.results",),
     ("auditor.storage",),
     ("auditor.config",),
+    ("auditor.mail",),
     ("auditor.gather", "auditor.judge"),
     ("auditor.history",),
     ("auditor.run",),

@@ -7,14 +7,12 @@ history either way. Each failure comes back as one sentence for the scan to repo
 from __future__ import annotations
 
 import json
-import os
-import smtplib
-import ssl
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from email.message import EmailMessage
 
+from auditor.mail import smtp
 from auditor.portfolio.file import AlertsSettings, SmtpServer
 
 
@@ -59,18 +57,7 @@ def send_email(server: SmtpServer, recipients: list[str], portfolio: str, alerts
     message["To"] = ", ".join(recipients)
     message["Subject"] = alert_text(portfolio, alerts).splitlines()[0]
     message.set_content(alert_text(portfolio, alerts) + "\n")
-    context = ssl.create_default_context()
-    smtp: smtplib.SMTP
-    if server.security == "tls":
-        smtp = smtplib.SMTP_SSL(server.host, server.real_port, timeout=server.timeout, context=context)
-    else:
-        smtp = smtplib.SMTP(server.host, server.real_port, timeout=server.timeout)
-    with smtp:
-        if server.security == "starttls":
-            smtp.starttls(context=context)
-        if server.user:
-            smtp.login(server.user, os.environ.get(server.password_env, "") if server.password_env else "")
-        smtp.send_message(message)
+    smtp.send_email(server, message, recipients)
 
 
 def send_alerts(settings: AlertsSettings, portfolio: str, alerts: list[SiteAlert]) -> list[str]:
@@ -87,6 +74,6 @@ def send_alerts(settings: AlertsSettings, portfolio: str, alerts: list[SiteAlert
     if settings.email and settings.smtp is not None:
         try:
             send_email(settings.smtp, settings.email, portfolio, alerts)
-        except (smtplib.SMTPException, OSError) as error:
-            problems.append(f"the email alert could not be sent through {settings.smtp.host}: {error}")
+        except smtp.SendError as error:
+            problems.append(f"the email alert could not be sent: {error}")
     return problems

@@ -33,6 +33,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from auditor.config.file import ConfigSource, load_source
+from auditor.config.probes import MailServer
 from auditor.errors import ConfigError
 
 
@@ -40,18 +41,10 @@ class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class SmtpServer(_Section):
-    host: str
-    port: int = Field(0, ge=0, le=65535, description="0 picks 465 for tls, 587 for starttls, 25 for none")
-    security: Literal["starttls", "tls", "none"] = "starttls"
-    user: str = ""
-    password_env: str = Field("", description="environment variable holding the password, never the password")
-    sender: str = Field(..., min_length=3)
-    timeout: float = Field(30, gt=0, le=300)
+class SmtpServer(MailServer):
+    """Where alerts are sent from: a mail server as the probes configure one, and the sender."""
 
-    @property
-    def real_port(self) -> int:
-        return self.port or {"tls": 465, "starttls": 587, "none": 25}[self.security]
+    sender: str = Field(..., min_length=3)
 
 
 class AlertsSettings(_Section):

@@ -18,7 +18,7 @@ from email.utils import parsedate_to_datetime
 from types import TracebackType
 
 from auditor.config.probes import ImapServer
-from auditor.gather.probes.smtp import tls_context
+from auditor.mail.smtp import tls_context
 
 _DEFAULT_PORTS = {"tls": 993, "starttls": 143, "none": 143}
 _INTERNALDATE = re.compile(rb'INTERNALDATE "([^"]+)"')

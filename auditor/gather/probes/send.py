@@ -18,8 +18,8 @@ from auditor.gather.probes.chat import chat_probe
 from auditor.gather.probes.form import submit_form
 from auditor.gather.probes.message import chat_text, compose_email, new_token
 from auditor.gather.probes.plan import PlanItem, plan_probes, run_key
-from auditor.gather.probes.smtp import SendError, send_email
 from auditor.gather.probes.timing import Clock, iso, utc_now
+from auditor.mail.smtp import SendError, send_email
 from auditor.storage.ledger import Ledger, NewReply, PlannedProbe, ProbeRow
 
 # A claim older than this with no outcome was interrupted: the process died mid-send.

@@ -33,7 +33,7 @@ from auditor.config.probes import ImapServer, MailServer, ProbesConfig
 from auditor.gather.probes.lab.certs import self_signed_certificate, server_context
 from auditor.gather.probes.lab.clock import LabClock, RealTime
 from auditor.gather.probes.lab.helpdesk import Behaviour, Helpdesk
-from auditor.gather.probes.smtp import tls_context
+from auditor.mail.smtp import tls_context
 
 HOST = "127.0.0.1"
 # aiosmtpd 1.4.6 logs a deprecation of its own attribute on every login; nothing to act on.

@@ -1,4 +1,4 @@
-"""Send one probe email over SMTP (implicit TLS, STARTTLS, or plain on a local test server).
+"""Send one email over SMTP (implicit TLS, STARTTLS, or plain on a local test server).
 
 Failures are sorted by what they mean for the ledger: nothing can have gone out
 (connection, TLS, login), the server refused it for good (recipient, sender,
@@ -10,17 +10,21 @@ from __future__ import annotations
 import smtplib
 import socket
 import ssl
-from datetime import datetime
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from email.message import EmailMessage
 
 from auditor.config.probes import MailServer
-from auditor.gather.probes.timing import Clock, utc_now
 
 _DEFAULT_PORTS = {"tls": 465, "starttls": 587, "none": 25}
 
 
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
 class SendError(Exception):
-    """A probe email was not sent. `outcome` says what the ledger should record."""
+    """An email was not sent. `outcome` says what the ledger should record."""
 
     def __init__(self, message: str, outcome: str) -> None:
         super().__init__(message)
@@ -49,11 +53,17 @@ def _connect(server: MailServer) -> smtplib.SMTP:
     return smtp
 
 
-def send_email(server: MailServer, message: EmailMessage, recipient: str, now: Clock = utc_now) -> datetime:
+def send_email(
+    server: MailServer,
+    message: EmailMessage,
+    recipient: str | Sequence[str],
+    now: Callable[[], datetime] = _utc_now,
+) -> datetime:
     """Send and return the moment the server accepted the message (its reply to DATA)."""
     where = f"{server.host}:{server.port or _DEFAULT_PORTS[server.security]}"
+    recipients = [recipient] if isinstance(recipient, str) else list(recipient)
     if not server.host:
-        raise SendError("no SMTP server is configured (set probes.smtp.host)", "not_sent")
+        raise SendError("no SMTP server is configured (no host)", "not_sent")
     try:
         smtp = _connect(server)
     except (OSError, smtplib.SMTPException) as error:
@@ -72,10 +82,10 @@ def send_email(server: MailServer, message: EmailMessage, recipient: str, now: C
             except smtplib.SMTPNotSupportedError:
                 raise SendError(f"the SMTP server {where} offers no login (AUTH)", "not_sent") from None
         try:
-            smtp.send_message(message, to_addrs=[recipient])
+            smtp.send_message(message, to_addrs=recipients)
         except smtplib.SMTPRecipientsRefused as error:
-            code, text = next(iter(error.recipients.values()))
-            refused = f"the SMTP server refused the recipient {recipient}: {code} {_text(text)}"
+            refused_to, (code, text) = next(iter(error.recipients.items()))
+            refused = f"the SMTP server refused the recipient {refused_to}: {code} {_text(text)}"
             raise SendError(refused, "refused") from None
         except (smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as error:
             what = "sender" if isinstance(error, smtplib.SMTPSenderRefused) else "message"
