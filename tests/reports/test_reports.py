@@ -88,7 +88,8 @@ def test_report_validates(tmp_path: Path) -> None:
 def test_report_keeps_text_readable(tmp_path: Path) -> None:
     text = write_json(sample_results(), tmp_path).read_text(encoding="utf-8")
     assert "Kundenservice – Zürich" in text
-    assert text.startswith('{\n  "schema_version": "1.0",')
+    assert len(text.splitlines()) > 50  # one field per line: a person can read and diff it
+    assert json.loads(text)["schema_version"] == "1.0"
 
 
 def test_results_of_a_real_audit_validate() -> None:
@@ -250,7 +251,7 @@ def test_header_and_scores(html: str, soup: BeautifulSoup) -> None:
     assert soup.select_one("h1").get_text(strip=True) == "velo-werk.example"
     gauges = [g.get_text(strip=True) for g in soup.select(".gauge-value")]
     assert gauges == ["72", "75", "100", "40", "–", "–"]
-    assert soup.select_one(".gauge-lg")["class"] == ["gauge", "gauge-lg", "band-average"]
+    assert "band-average" in soup.select_one(".gauge-lg")["class"]  # 72 is shown in the average band's colour
     assert "4 March 2025, 09:15 UTC" in html
     assert "1 min 12 s" in html
     provisional = soup.select(".category .provisional")
