@@ -19,3 +19,8 @@ def register(app: typer.Typer) -> None:
 
     app.command("scan")(scan_command)
     app.add_typer(schedule_app, name="schedule")
+
+    from auditor.cli.batch import batch_command, worker_command
+
+    app.command("batch")(batch_command)
+    app.command("worker")(worker_command)

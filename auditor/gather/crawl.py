@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from scrapy import signals
-from scrapy.crawler import CrawlerProcess
+from scrapy import Spider, signals
+from scrapy.crawler import Crawler, CrawlerProcess, CrawlerRunner
 from scrapy.settings import Settings
+from twisted.internet.defer import Deferred
 
 from auditor.artifacts import SiteArtifacts, SiteInfo
 from auditor.config.settings import CHROMIUM_ENV, AuditConfig, chromium_path
@@ -94,6 +95,86 @@ def why_unreachable(url: str, timeout: float) -> str | None:
     return reason
 
 
+def _refuse(url: str, config: AuditConfig) -> str:
+    """The URL to crawl, after what can be refused before a crawler starts."""
+    url = check_url(url)
+    if config.crawl.render and not Path(chromium_path(config)).exists():
+        raise ConfigError(
+            f"Chromium was not found at {chromium_path(config)}; install Debian's chromium package, "
+            f"set {CHROMIUM_ENV}, or audit without rendering (--no-render)"
+        )
+    return url
+
+
+def _unreachable(url: str, started: str, unreachable: str) -> SiteError:
+    domain = registrable_domain(host_of(url))
+    info = SiteInfo(url=url, domain=domain, started_at=started, finished_at=now(), partial=True)
+    return SiteError(f"{url} could not be audited: {unreachable}", SiteArtifacts(site=info, warnings=[unreachable]))
+
+
+class SiteCrawl:
+    """One crawl of one site, from its settings to what it saw: shared by a single audit
+    (its own reactor) and a batch (many crawls in one reactor, one shared browser)."""
+
+    def __init__(
+        self,
+        url: str,
+        config: AuditConfig,
+        *,
+        log_file: Path | None = None,
+        run_dir: Path | None = None,
+        shared_browser: bool = False,
+    ) -> None:
+        self.url = _refuse(url, config)
+        self.config = config
+        self.started = now()
+        self.settings = scrapy_settings(config, log_file, self.url)
+        self.settings.set("LOG_INSTALL_ROOT_HANDLER", log_file is not None and not shared_browser, priority="cmdline")
+        # Screenshots of chat widgets go into the run directory, beside the reports.
+        self.settings.set("CONTACT_AUDIT_RUN_DIR", str(run_dir) if run_dir else None, priority="cmdline")
+        if shared_browser:
+            self.settings.set("PLAYWRIGHT_BROWSER_PROVIDER", "spiders.browsers.SharedBrowser", priority="cmdline")
+        self.findings: list[PageFindings] = []
+        self.close_reason: list[str] = []
+
+    def unreachable(self) -> SiteError | None:
+        """Asked before the crawler starts: the error for a host that cannot be reached at all."""
+        reason = why_unreachable(self.url, min(float(self.config.crawl.timeout), 10.0))
+        return None if reason is None else _unreachable(self.url, self.started, reason)
+
+    def watch(self, crawler: Crawler) -> Crawler:
+        crawler.signals.connect(lambda item, **_: self.findings.append(item), signal=signals.item_scraped, weak=False)
+        crawler.signals.connect(
+            lambda reason, **_: self.close_reason.append(reason), signal=signals.spider_closed, weak=False
+        )
+        return crawler
+
+    def spider_class(self) -> type[Spider]:
+        from spiders.site import SiteSpider  # imported late: it pulls in the reactor-bound handler
+
+        return SiteSpider
+
+    def outcome(self, crawler: Crawler) -> SiteArtifacts:
+        """The site's artifacts once the crawler has closed (raises SiteError as assemble does)."""
+        from spiders.site import SiteSpider
+
+        spider = crawler.spider
+        assert isinstance(spider, SiteSpider)
+        seen = CrawlOutcome(
+            url=self.url,
+            home_url=spider.home_url,
+            findings=self.findings,
+            waiting=list(spider.plan.pending()),
+            close_reason=self.close_reason[0] if self.close_reason else "",
+            warnings=list(spider.warnings),
+            fatal=spider.fatal,
+            started_at=self.started,
+            finished_at=now(),
+            time_budget=self.config.crawl.time_budget,
+        )
+        return assemble(seen)
+
+
 def crawl_site(
     url: str,
     config: AuditConfig,
@@ -103,44 +184,32 @@ def crawl_site(
     on_progress: Callable[[int, int, int], None] | None = None,
 ) -> SiteArtifacts:
     """Crawl one site. Raises SiteError (with the partial artifacts attached) when it cannot be audited."""
-    from spiders.site import SiteSpider  # imported late: it pulls in the reactor-bound handler
-
-    url = check_url(url)
-    if config.crawl.render and not Path(chromium_path(config)).exists():
-        raise ConfigError(
-            f"Chromium was not found at {chromium_path(config)}; install Debian's chromium package, "
-            f"set {CHROMIUM_ENV}, or audit without rendering (--no-render)"
-        )
-    started = now()
-    unreachable = why_unreachable(url, min(float(config.crawl.timeout), 10.0))
-    if unreachable is not None:
-        domain = registrable_domain(host_of(url))
-        info = SiteInfo(url=url, domain=domain, started_at=started, finished_at=now(), partial=True)
-        raise SiteError(f"{url} could not be audited: {unreachable}", SiteArtifacts(site=info, warnings=[unreachable]))
-    settings = scrapy_settings(config, log_file, url)
-    settings.set("LOG_INSTALL_ROOT_HANDLER", log_file is not None, priority="cmdline")
-    # Screenshots of chat widgets go into the run directory, beside the reports.
-    settings.set("CONTACT_AUDIT_RUN_DIR", str(run_dir) if run_dir else None, priority="cmdline")
-    process = CrawlerProcess(settings)
-    crawler = process.create_crawler(SiteSpider)
-    findings: list[PageFindings] = []
-    close_reason: list[str] = []
-    crawler.signals.connect(lambda item, **_: findings.append(item), signal=signals.item_scraped, weak=False)
-    crawler.signals.connect(lambda reason, **_: close_reason.append(reason), signal=signals.spider_closed, weak=False)
-    process.crawl(crawler, url=url, on_progress=on_progress)
+    crawl = SiteCrawl(url, config, log_file=log_file, run_dir=run_dir)
+    refused = crawl.unreachable()
+    if refused is not None:
+        raise refused
+    process = CrawlerProcess(crawl.settings)
+    crawler = crawl.watch(process.create_crawler(crawl.spider_class()))
+    process.crawl(crawler, url=crawl.url, on_progress=on_progress)
     process.start()
-    spider = crawler.spider
-    assert isinstance(spider, SiteSpider)
-    seen = CrawlOutcome(
-        url=url,
-        home_url=spider.home_url,
-        findings=findings,
-        waiting=list(spider.plan.pending()),
-        close_reason=close_reason[0] if close_reason else "",
-        warnings=list(spider.warnings),
-        fatal=spider.fatal,
-        started_at=started,
-        finished_at=now(),
-        time_budget=config.crawl.time_budget,
-    )
-    return assemble(seen)
+    return crawl.outcome(crawler)
+
+
+def crawl_in(
+    runner: CrawlerRunner, crawl: SiteCrawl, on_crawler: Callable[[Crawler], None] | None = None
+) -> Deferred[SiteArtifacts]:
+    """Run `crawl` in a reactor that is already running (a batch's); fires with the artifacts."""
+    crawler = crawl.watch(Crawler(crawl.spider_class(), crawl.settings))
+    if on_crawler is not None:
+        on_crawler(crawler)
+    done: Deferred[None] = runner.crawl(crawler, url=crawl.url)
+    return done.addCallback(lambda _: crawl.outcome(crawler))
+
+
+def close_shared_browser() -> Deferred[None]:
+    """Close the browser the crawls of a batch shared (in the running reactor)."""
+    from scrapy.utils.defer import deferred_from_coro
+
+    from spiders.browsers import SharedBrowser
+
+    return deferred_from_coro(SharedBrowser.shutdown())

@@ -8,6 +8,7 @@ results.json, so `report RUN` shows them offline later.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from auditor.history.snapshot import snapshot_of
 from auditor.history.store import iso, latest_run, load_snapshot, prune, runs_of, site_for, store_run
 from auditor.results import AuditResults, HistoryPoint
 from auditor.storage.db import database_url, open_database
+from auditor.storage.tables import RunRow
 
 HISTORY_POINTS = 24  # two years of monthly scans on the report's trend chart
 
@@ -39,9 +41,25 @@ def open_history(config: AuditConfig, enabled: bool = True, keep: int | None = N
     return History(engine=engine, keep=keep or config.history.keep, noise=config.gate.noise)
 
 
-def record(history: History, results: AuditResults, run_dir: Path) -> AuditResults:
-    """Store the run; return the results with `history` and `changes` filled in, for the caller to save."""
+class AlreadyStoredError(Exception):
+    """The run was stored before, by an earlier delivery of the same job: nothing stored twice."""
+
+
+def record(
+    history: History,
+    results: AuditResults,
+    run_dir: Path,
+    claim: Callable[[Session], bool] | None = None,
+    stored: Callable[[Session, RunRow], None] | None = None,
+) -> AuditResults:
+    """Store the run; return the results with `history` and `changes` filled in, for the caller to save.
+
+    `claim` runs first, in the same transaction: when it returns False the run is not stored
+    (AlreadyStoredError), which is how a batch stores each of its sites once. `stored` runs last,
+    still in the transaction, with the new run's row."""
     with Session(history.engine) as session, session.begin():
+        if claim is not None and not claim(session):
+            raise AlreadyStoredError(f"{results.site.url} was already stored for this batch")
         site = site_for(session, results.site.url, results.site.domain)
         previous = latest_run(session, site.id)
         previous_id = previous.id if previous is not None else None
@@ -54,6 +72,8 @@ def record(history: History, results: AuditResults, run_dir: Path) -> AuditResul
             for r in runs_of(session, site.id, HISTORY_POINTS)
         ]
         run_id = run.id
+        if stored is not None:
+            stored(session, run)
     changes = None
     if before is not None and previous_id is not None:
         comparison = compare(before, snapshot_of(results, f"run {run_id}"), history.noise)

@@ -147,3 +147,43 @@ def load_portfolio(path: Path) -> LoadedPortfolio:
         if file is not None and not file.is_file():
             raise ConfigError(f"portfolio file {path}: the config file {file} does not exist")
     return loaded
+
+
+def load_sites_file(path: Path) -> LoadedPortfolio:
+    """The sites of a batch: a portfolio file (.toml), or a plain list with one URL per line.
+
+    In a list, a line may name its site after the URL (`https://shop.example/ Shop`); blank
+    lines and lines starting with # are skipped. Runs go beside the list, in `<name>-runs/`."""
+    if path.suffix.lower() == ".toml":
+        return load_portfolio(path)
+    from auditor.config.usage import check_url
+    from auditor.domains import host_of
+    from auditor.errors import UsageError
+
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise ConfigError(f"the list of sites {path} does not exist") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"the list of sites {path} could not be read: {error}") from None
+    sites: list[PortfolioSite] = []
+    names: set[str] = set()
+    for number, line in enumerate(lines, start=1):
+        text = line.strip()
+        if not text or text.startswith("#"):
+            continue
+        url, _, name = text.partition(" ")
+        try:
+            url = check_url(url)
+        except UsageError as error:
+            raise ConfigError(f"{path}, line {number}: {error}") from None
+        name = name.strip() or host_of(url).removeprefix("www.")
+        unique, count = name, 2
+        while unique.casefold() in names:
+            unique, count = f"{name} ({count})", count + 1
+        names.add(unique.casefold())
+        sites.append(PortfolioSite(name=unique[:200], url=url))
+    if not sites:
+        raise ConfigError(f"the list of sites {path} names no site (one URL per line)")
+    settings = PortfolioSettings(name=path.stem, out=f"{path.stem}-runs")
+    return LoadedPortfolio(path, Portfolio(portfolio=settings, sites=sites))

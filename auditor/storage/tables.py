@@ -150,3 +150,35 @@ HISTORY_TABLES = [
     ChannelRow.__table__,
     ProbeResultRow.__table__,
 ]
+
+
+class BatchSiteRow(Base):
+    """One site of a batch: queued, running, done or failed, and the stored run it produced.
+
+    (batch, site_key) is unique: it is the idempotent key that makes a site of a batch be
+    stored once, however many times a queue delivers its job (a worker that died mid-site
+    has its job delivered again)."""
+
+    __tablename__ = "batch_sites"
+    __table_args__ = (UniqueConstraint("batch", "site_key", name="uq_batch_site"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    batch: Mapped[str] = mapped_column(String(200), index=True)
+    site_key: Mapped[str] = mapped_column(String(500))
+    name: Mapped[str] = mapped_column(String(200))
+    url: Mapped[str] = mapped_column(String(2000))
+    position: Mapped[int] = mapped_column(Integer)
+    state: Mapped[str] = mapped_column(String(20), index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    worker: Mapped[str | None] = mapped_column(String(200))
+    run_id: Mapped[int | None] = mapped_column(ForeignKey("runs.id", ondelete="SET NULL"))
+    run_dir: Mapped[str | None] = mapped_column(String(4000))
+    score: Mapped[int | None] = mapped_column(Integer)
+    pages: Mapped[int | None] = mapped_column(Integer)
+    seconds: Mapped[float | None] = mapped_column(Float)
+    error: Mapped[str | None] = mapped_column(Text)
+    started_at: Mapped[datetime | None] = mapped_column(DateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+HISTORY_TABLES.append(BatchSiteRow.__table__)
