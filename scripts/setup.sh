@@ -41,6 +41,8 @@ if ! command -v pdftoppm >/dev/null; then DEBS+=(poppler-utils); fi
 # The history tests run a throw-away PostgreSQL cluster with initdb and pg_ctl.
 if [ "$EXTRAS" = test ] && ! command -v initdb >/dev/null \
     && ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then DEBS+=(postgresql); fi
+# The batch tests run a throw-away Redis (the Celery broker) with redis-server.
+if [ "$EXTRAS" = test ] && ! command -v redis-server >/dev/null; then DEBS+=(redis-server); fi
 if [ "${#DEBS[@]}" -gt 0 ]; then
     say "Installing from Debian's packages: ${DEBS[*]}"
     SUDO=""

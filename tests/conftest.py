@@ -17,7 +17,7 @@ from auditor.demo.sitehost import serve
 SITES = Path(__file__).parent / "sites"
 ROOT = Path(__file__).parent.parent
 # A PostgreSQL cluster for the history tests (fixtures `postgres_server`, `history_url`).
-pytest_plugins = ["tests.postgres"]
+pytest_plugins = ["tests.postgres", "tests.redis_server"]
 
 
 @pytest.fixture(autouse=True, scope="session")

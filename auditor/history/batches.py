@@ -50,14 +50,20 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def plan_batch(engine: Engine, batch: str, sites: Sequence[BatchSite], fresh: bool = False) -> list[BatchSite]:
+def plan_batch(
+    engine: Engine, batch: str, sites: Sequence[BatchSite], fresh: bool = False, only_new: bool = False
+) -> list[BatchSite]:
     """Record the batch's sites (once); the sites still to audit, in the file's order.
 
-    With `fresh` every site is audited again (a new pass of the same batch)."""
+    With `fresh` every site is audited again (a new pass of the same batch). With
+    `only_new`, only the sites recorded now: those already queued are on the queue."""
     with Session(engine) as session, session.begin():
         known = {row.site_key: row for row in session.scalars(select(BatchSiteRow).where(BatchSiteRow.batch == batch))}
+        recorded: set[str] = set()
         for position, site in enumerate(sites):
             row = known.get(site.key)
+            if row is None or fresh:
+                recorded.add(site.key)
             if row is None:
                 session.add(
                     BatchSiteRow(
@@ -72,6 +78,8 @@ def plan_batch(engine: Engine, batch: str, sites: Sequence[BatchSite], fresh: bo
                 select(BatchSiteRow.site_key).where(BatchSiteRow.batch == batch, BatchSiteRow.state.in_(FINISHED))
             )
         )
+    if only_new:
+        return [site for site in sites if site.key in recorded]
     return [site for site in sites if site.key not in done]
 
 
