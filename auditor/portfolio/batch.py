@@ -40,6 +40,8 @@ if TYPE_CHECKING:
     from auditor.run.render import ReportOptions
 
 Clock = Callable[[], float]
+# Told when a site is finished: the job, "done" or "failed", its score, its error sentence.
+SiteFinished = Callable[["SiteJob", str, "int | None", str], None]
 BATCH_FORMATS = ["html", "json"]
 
 
@@ -113,6 +115,7 @@ class BatchProgress:
     def started(self, site: BatchSite) -> None:
         with self._lock:
             self.running[site.key] = Running(site.name, self.clock())
+        self.lines(f"Auditing {site.name} ({site.url})")
 
     def finished(self, site: BatchSite, ok: bool, detail: str) -> None:
         with self._lock:
@@ -173,6 +176,7 @@ class BatchEngine:
     options: ReportOptions
     concurrency: int = 4
     progress: BatchProgress | None = None
+    on_site: SiteFinished | None = None
     interrupted: bool = False
     _db_lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -282,6 +286,8 @@ class BatchEngine:
             results = stored
             write_atomic(job.run_dir / RESULTS_FILE, results.model_dump_json(indent=2))
         render_reports(results, job.run_dir, self.formats, self.options)
+        if self.on_site is not None:
+            self.on_site(job, "done", results.score, "")
         if self.progress:
             score = "no score" if results.score is None else f"score {results.score}"
             self.progress.finished(job.site, True, score + (", partial" if results.site.partial else ""))
@@ -293,6 +299,8 @@ class BatchEngine:
                 write_atomic(job.run_dir / ARTIFACTS_FILE, partial.model_dump_json(indent=2))
         with self._db_lock:
             fail_site(self.history.engine, self.batch, job.site, str(error), job.run_dir, time.monotonic() - began)
+        if self.on_site is not None:
+            self.on_site(job, "failed", None, str(error))
         if self.progress:
             self.progress.finished(job.site, False, str(error))
 
@@ -303,10 +311,10 @@ def _log_to(crawler: Any, opened: Callable[[Any], None], logs: _SpiderLogs, sign
 
 
 @contextmanager
-def opened_history(config: AuditConfig) -> Iterator[History]:
+def opened_history(config: AuditConfig, keep: int | None = None) -> Iterator[History]:
     from auditor.history.record import open_history
 
-    history = open_history(config, True)
+    history = open_history(config, True, keep)
     if history is None:
         raise ConfigError("a batch needs the history database: [history] enabled = false is set")
     try:
@@ -392,16 +400,23 @@ def run_batch(
     fresh: bool = False,
     lines: Callable[[str], None] = lambda _: None,
     on_progress: Callable[[BatchProgress], None] | None = None,
+    batch: str | None = None,
+    only: list[str] | None = None,
+    on_site: SiteFinished | None = None,
+    keep: int | None = None,
 ) -> BatchReport:
-    """Audit every site of `loaded` once (those a earlier, interrupted start finished are kept)."""
+    """Audit every site of `loaded` once (those an earlier, interrupted start finished are kept).
+
+    `batch` names the batch (by default: the file and the output folder); `only` restricts
+    it to the sites of these names; `keep` prunes each site's history to its newest runs."""
     from auditor.history.batches import batch_name, plan_batch
     from auditor.run.render import report_options
 
     chosen = formats or BATCH_FORMATS
     base = command_config(loaded.config, overrides)
-    sites = batch_sites(loaded)
-    batch = batch_name(loaded.path, loaded.out)
-    with opened_history(base) as history:
+    sites = [s for s in batch_sites(loaded) if only is None or s.name in only]
+    batch = batch or batch_name(loaded.path, loaded.out)
+    with opened_history(base, keep) as history:
         todo = plan_batch(history.engine, batch, sites, fresh=fresh)
         jobs = jobs_for(loaded, todo, overrides)
         progress = BatchProgress(total=len(sites), lines=lines)
@@ -409,6 +424,8 @@ def run_batch(
         if on_progress is not None:
             on_progress(progress)
         options = report_options(base.report, base)
-        engine = BatchEngine(history, batch, chosen, options, concurrency=concurrency, progress=progress)
+        engine = BatchEngine(
+            history, batch, chosen, options, concurrency=concurrency, progress=progress, on_site=on_site
+        )
         engine.run(jobs)
         return write_summary(loaded, history.engine, batch, len(sites) - len(todo), engine.interrupted)

@@ -53,7 +53,13 @@ def celery_app(broker: str) -> Any:
         task_default_queue=QUEUE_NAME,
         task_serializer="json",
         accept_content=["json"],
-        broker_transport_options={"visibility_timeout": redeliver_after()},
+        # A job whose worker died (a machine lost, SIGKILL) is given out again once the visibility
+        # timeout has passed; the unacked sweep runs every second, not every 100 s.
+        broker_transport_options={
+            "visibility_timeout": redeliver_after(),
+            "unacked_restore_interval": 1,
+            "unacked_restore_throttle": 1,
+        },
         broker_connection_retry_on_startup=True,
         worker_hijack_root_logger=False,
         worker_send_task_events=False,

@@ -1,78 +1,30 @@
 """One pass over a portfolio: audit every site, collect probe replies, store history,
 write the overview, alert on regressions.
 
-Each site is audited by a fresh `contact-audit audit` process: Scrapy's reactor cannot
-be restarted inside one process, and a site that crashes its audit cannot take the
-others down. A state file in the output folder records each finished site at once, so
-an interrupted scan started again carries on where it stopped instead of starting over.
+The sites are audited by the batch engine (`auditor.portfolio.batch`): several at once,
+one shared browser, a failed site reported while the others go on. A state file in the
+output folder records each finished site at once, so an interrupted scan started again
+carries on where it stopped instead of starting over; each pass is a batch of its own.
 """
 
 from __future__ import annotations
 
-import json
-import re
 import subprocess
 import sys
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from auditor.errors import AuditInterruptedError
 from auditor.portfolio.alerts import SiteAlert, send_alerts
-from auditor.portfolio.file import LoadedPortfolio, PortfolioSite
+from auditor.portfolio.file import LoadedPortfolio
 from auditor.portfolio.overview import build_overview
-from auditor.portfolio.state import FINISHED, ScanState, SiteState
+from auditor.portfolio.state import FINISHED, ScanState
 
 STATE_FILE = "scan-state.json"
 OVERVIEW_FILE = "index.html"
-
-
-def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")[:60] or "site"
-
-
-def audit_args(loaded: LoadedPortfolio, site: PortfolioSite, run_dir: Path) -> list[str]:
-    args = [sys.executable, "-m", "auditor", "audit", site.url, "--out", str(run_dir), "--quiet", "--json"]
-    config = loaded.beside(site.config) if site.config else loaded.config
-    if config is not None:
-        args += ["--config", str(config)]
-    for option, value in (("--max-pages", site.max_pages), ("--max-depth", site.max_depth), ("--delay", site.delay)):
-        if value is not None:
-            args += [option, f"{value:g}" if isinstance(value, float) else str(value)]
-    if site.render is not None:
-        args.append("--render" if site.render else "--no-render")
-    if site.lang:
-        args += ["--lang", site.lang]
-    if loaded.portfolio.portfolio.keep:
-        args += ["--keep", str(loaded.portfolio.portfolio.keep)]
-    return args
-
-
-def audit_site(loaded: LoadedPortfolio, site: PortfolioSite, state: SiteState) -> None:
-    stamp = datetime.now(UTC).strftime("%Y-%m-%dT%H%M%S")
-    run_dir = loaded.out / slug(site.name) / stamp
-    try:
-        done = subprocess.run(
-            audit_args(loaded, site, run_dir),
-            capture_output=True,
-            text=True,
-            timeout=loaded.portfolio.portfolio.timeout,
-            cwd=loaded.path.parent,
-        )
-    except subprocess.TimeoutExpired:
-        state.status, state.error = "failed", f"the audit took longer than {loaded.portfolio.portfolio.timeout:g} s"
-        return
-    state.run_dir, state.exit_code = str(run_dir), done.returncode
-    if done.returncode in (0, 1):
-        state.status = "done"
-        try:
-            state.score = json.loads(done.stdout.strip().splitlines()[-1]).get("score")
-        except (ValueError, IndexError, AttributeError):
-            state.score = None
-    else:
-        state.status = "failed"
-        lines = [line for line in done.stderr.splitlines() if line.strip()]
-        state.error = (lines[-1] if lines else f"exit code {done.returncode}").removeprefix("contact-audit: error: ")
 
 
 def has_probe_collect() -> bool:
@@ -112,18 +64,40 @@ def run_scan(loaded: LoadedPortfolio, fresh: bool = False, say: Callable[[str], 
     state = previous if previous is not None and resumed else ScanState(started_at=datetime.now(UTC).isoformat())
     sites = loaded.portfolio.sites
     if resumed:
-        finished = sum(1 for s in sites if state.site(s.name).status in FINISHED)
-        say(f"Resuming the scan started at {state.started_at}: {finished} of {len(sites)} sites already audited")
+        already = sum(1 for s in sites if state.site(s.name).status in FINISHED)
+        say(f"Resuming the scan started at {state.started_at}: {already} of {len(sites)} sites already audited")
     problems: list[str] = []
-    for number, site in enumerate(sites, start=1):
-        site_state = state.site(site.name)
-        if site_state.status in FINISHED:
-            continue
-        say(f"[{number}/{len(sites)}] Auditing {site.name} ({site.url})")
-        audit_site(loaded, site, site_state)
-        if site_state.status == "failed":
-            say(f"  {site_state.error}")
-        state.save(state_path)
+    pending = [s.name for s in sites if state.site(s.name).status not in FINISHED]
+    if pending:
+        from auditor.history.batches import batch_name
+        from auditor.portfolio.batch import SiteJob, run_batch
+
+        guard = threading.Lock()
+
+        def audited(job: SiteJob, status: str, score: int | None, error: str) -> None:
+            with guard:
+                site_state = state.site(job.site.name)
+                site_state.status, site_state.run_dir = status, str(job.run_dir)
+                site_state.score, site_state.error = score, error
+                site_state.exit_code = 0 if status == "done" else 3
+                state.save(state_path)
+
+        pass_name = f"scan-{batch_name(loaded.path, out)}-{state.started_at}"[:200]
+        report = run_batch(
+            loaded,
+            {},
+            fresh=True,  # the sites this pass still has to audit, whatever an earlier pass did
+            batch=pass_name,
+            only=pending,
+            on_site=audited,
+            keep=loaded.portfolio.portfolio.keep,
+            lines=say,
+        )
+        if report.interrupted:
+            state.save(state_path)
+            raise AuditInterruptedError(
+                f"the scan was interrupted; run the same command again to audit the {len(report.unfinished)} sites left"
+            )
     if any(s.probes for s in sites) and not state.probes_collected and has_probe_collect():
         say("Collecting probe replies")
         problem = collect_probes(loaded)
