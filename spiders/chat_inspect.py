@@ -19,7 +19,7 @@ from playwright.async_api import Page
 from playwright.async_api import Request as PlaywrightRequest
 from playwright.async_api import Response as PlaywrightResponse
 
-from auditor.gather.extract.chat import PROBE_SCRIPT, probe_argument, request_evidence
+from auditor.gather.extract.chat import probe_call, request_evidence
 
 MAX_LOGGED = 2000
 # Resources the crawl aborts on purpose: their failures say nothing about a widget.
@@ -232,7 +232,7 @@ def _scale(events: dict[str, Any] | None, plan: InspectPlan) -> float:
 
 
 async def _probe(page: Page) -> list[dict[str, Any]]:
-    result: list[dict[str, Any]] = await page.evaluate(PROBE_SCRIPT, probe_argument())
+    result: list[dict[str, Any]] = await page.evaluate(probe_call())
     return result
 
 

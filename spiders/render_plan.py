@@ -38,6 +38,7 @@ WAITING = "not rendered yet: waiting for the rendering of {url}"
 OFF = "not rendered: rendering is off"
 BUDGET = "not rendered: the render budget ({budget} pages) was spent"
 STATIC = "not rendered: no scripts that could change the page"
+STATIC_KEY = "not rendered: a {what} without scripts shows what its HTML holds"
 FAILED_PAGE = "not rendered: the page did not load"
 
 
@@ -116,12 +117,15 @@ class RenderPlan:
         self._group_of[page.url] = key
         group = self._groups.get(key)
         own = self._own_reason(findings, group) if group is not None and group.decided else None
-        if home:
+        if vendor_code or findings.channels.chat_widgets:
+            reason = VENDOR
+        elif (home or (page.is_contact_page and page.depth <= _CONTACT_DEPTH)) and not (signature or findings.hooks):
+            # Nothing on the page can run: a browser would show what its HTML holds.
+            return Decision(False, STATIC_KEY.format(what=HOME if home else CONTACT))
+        elif home:
             reason = HOME
         elif page.is_contact_page and page.depth <= _CONTACT_DEPTH:
             reason = CONTACT
-        elif vendor_code or findings.channels.chat_widgets:
-            reason = VENDOR
         elif findings.app_shell:
             reason = SHELL
         elif not signature:

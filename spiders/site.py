@@ -305,10 +305,14 @@ class SiteSpider(scrapy.Spider):
 
     def _wants_mobile(self, rendered: PageFindings) -> bool:
         """A second, phone-sized rendering only where it can tell something: pages with
-        a widget, and the home page (a widget may exist only on phones)."""
+        a widget, and a home page that runs scripts (a script may add a widget only on
+        phones; a page without any script shows on a phone what its HTML holds)."""
         if not self.settings.getbool("CONTACT_AUDIT_RENDER_MOBILE"):
             return False
-        return bool(rendered.channels.chat_widgets) or rendered.page.url == self.home_url or rendered.page.depth == 0
+        if rendered.channels.chat_widgets:
+            return True
+        home = rendered.page.url == self.home_url or rendered.page.depth == 0
+        return home and bool(rendered.scripts or rendered.hooks)
 
     def parse_mobile(self, response: Response) -> Iterator[Any]:
         rendered: PageFindings = response.meta["rendered"]

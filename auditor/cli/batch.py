@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -31,6 +32,9 @@ def batch_command(
         typer.Option("--out", "-o", help="Where run directories and the overview go (default: beside FILE)."),
     ] = None,
     concurrency: Annotated[int, typer.Option(min=1, max=64, help="Sites audited at the same time (default 4).")] = 4,
+    processes: Annotated[
+        int | None, typer.Option(min=1, max=64, help="Engine processes sharing them (default: one per core).")
+    ] = None,
     max_pages: Annotated[int | None, typer.Option(min=1, help="Pages to crawl per site at most.")] = None,
     time_budget: Annotated[float | None, typer.Option(help="Seconds one site's crawl may take (default 900).")] = None,
     delay: Annotated[float | None, typer.Option(help="Seconds between requests to one site (default 1).")] = None,
@@ -70,7 +74,8 @@ def batch_command(
                 return
             report = watch_batch(loaded, overrides, batch, say=_sayer(quiet or as_json))
         else:
-            report = _local(loaded, overrides, concurrency, chosen, fresh, quiet or as_json)
+            cores = processes or os.cpu_count() or 1
+            report = _local(loaded, overrides, concurrency, cores, chosen, fresh, quiet or as_json)
     except AuditError as error:
         raise fail(error) from None
     _summary(report, quiet, as_json)
@@ -88,7 +93,7 @@ def _sayer(silent: bool):  # type: ignore[no-untyped-def]
     return say
 
 
-def _local(loaded, overrides, concurrency, formats, fresh, silent) -> BatchReport:  # type: ignore[no-untyped-def]
+def _local(loaded, overrides, concurrency, processes, formats, fresh, silent) -> BatchReport:  # type: ignore[no-untyped-def]
     from auditor.portfolio.batch import run_batch
 
     live = not silent and err.is_terminal
@@ -114,6 +119,7 @@ def _local(loaded, overrides, concurrency, formats, fresh, silent) -> BatchRepor
             loaded,
             overrides,
             concurrency=concurrency,
+            processes=processes,
             formats=formats,
             fresh=fresh,
             lines=line,

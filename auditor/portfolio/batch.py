@@ -167,23 +167,52 @@ class _SpiderLogs(logging.Handler):
 
 
 @dataclass
+class Events:
+    """What an engine tells about its sites: to the progress display and the caller (a scan)."""
+
+    progress: BatchProgress | None = None
+    on_site: SiteFinished | None = None
+
+    def started(self, job: SiteJob) -> None:
+        if self.progress:
+            self.progress.started(job.site)
+
+    def finished(self, job: SiteJob, state: str, score: int | None, error: str, detail: str) -> None:
+        if self.on_site is not None and state in ("done", "failed"):
+            self.on_site(job, state, score, error)
+        if self.progress:
+            self.progress.finished(job.site, state == "done", detail)
+
+
+class _Jobs:
+    """The jobs still to start, taken one at a time by the engine's lanes (thread-safe)."""
+
+    def __init__(self, jobs: list[SiteJob]) -> None:
+        self._jobs = list(reversed(jobs))
+        self._lock = threading.Lock()
+
+    def take(self) -> SiteJob | None:
+        with self._lock:
+            return self._jobs.pop() if self._jobs else None
+
+
+@dataclass
 class BatchEngine:
-    """Runs site jobs in one reactor with one shared browser."""
+    """Runs site jobs in one reactor with one shared browser, `concurrency` sites at a time."""
 
     history: History
     batch: str
     formats: list[str]
     options: ReportOptions
     concurrency: int = 4
-    progress: BatchProgress | None = None
-    on_site: SiteFinished | None = None
+    events: Events = field(default_factory=Events)
     interrupted: bool = False
     _db_lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def run(self, jobs: list[SiteJob]) -> None:
-        """Audit every job; returns when all are finished (or the batch was interrupted)."""
-        if not jobs:
-            return
+    def run(self, jobs: list[SiteJob] | None = None, take: Callable[[], SiteJob | None] | None = None) -> None:
+        """Audit the jobs (a list, or `take` until it returns None); returns when all are
+        finished, or when the batch was interrupted."""
+        take = take or _Jobs(jobs or []).take
         from scrapy.utils.reactor import install_reactor
 
         install_reactor("twisted.internet.asyncioreactor.AsyncioSelectorReactor")
@@ -202,7 +231,6 @@ class BatchEngine:
         root.setLevel(logging.INFO)
         runner = CrawlerRunner()
         reactor.suggestThreadPoolSize(max(2, self.concurrency))
-        limit = defer.DeferredSemaphore(max(1, self.concurrency))
         previous = signal.getsignal(signal.SIGINT)
 
         def interrupt(*_: Any) -> None:
@@ -212,12 +240,18 @@ class BatchEngine:
         signal.signal(signal.SIGINT, interrupt)
         signal.signal(signal.SIGTERM, interrupt)
 
-        def next_job(job: SiteJob) -> Any:
-            if self.interrupted:
-                return None
-            return self._one(runner, job, logs)
+        from twisted.internet import threads
 
-        every = defer.DeferredList([limit.run(next_job, job) for job in jobs], consumeErrors=True)
+        @defer.inlineCallbacks
+        def lane() -> Any:
+            while not self.interrupted:
+                job = yield threads.deferToThread(take)
+                if job is None or self.interrupted:
+                    return
+                yield self._one(runner, job, logs)
+
+        lanes = [lane() for _ in range(max(1, self.concurrency))]
+        every = defer.DeferredList(lanes, consumeErrors=True)
         every.addBoth(lambda _: close_shared_browser())
         every.addBoth(lambda _: reactor.stop())
         try:
@@ -242,8 +276,7 @@ class BatchEngine:
                 fresh = start_site(self.history.engine, self.batch, job.site, worker_name())
             if not fresh:
                 return
-            if self.progress:
-                self.progress.started(job.site)
+            self.events.started(job)
             try:
                 prepare_out_dir(job.run_dir)
                 crawl = SiteCrawl(job.site.url, job.config, run_dir=job.run_dir, shared_browser=True)
@@ -274,8 +307,7 @@ class BatchEngine:
             write_atomic(job.run_dir / ARTIFACTS_FILE, artifacts.model_dump_json(indent=2))
             with self._db_lock:
                 release_site(self.history.engine, self.batch, job.site)
-            if self.progress:
-                self.progress.finished(job.site, False, "interrupted; audited again when the batch is started again")
+            self.events.finished(job, "interrupted", None, "", "interrupted; audited again when the batch starts again")
             return
         add_ledger_probes(artifacts, job.config)
         write_atomic(job.run_dir / ARTIFACTS_FILE, artifacts.model_dump_json(indent=2))
@@ -286,11 +318,8 @@ class BatchEngine:
             results = stored
             write_atomic(job.run_dir / RESULTS_FILE, results.model_dump_json(indent=2))
         render_reports(results, job.run_dir, self.formats, self.options)
-        if self.on_site is not None:
-            self.on_site(job, "done", results.score, "")
-        if self.progress:
-            score = "no score" if results.score is None else f"score {results.score}"
-            self.progress.finished(job.site, True, score + (", partial" if results.site.partial else ""))
+        score = "no score" if results.score is None else f"score {results.score}"
+        self.events.finished(job, "done", results.score, "", score + (", partial" if results.site.partial else ""))
 
     def _failed(self, job: SiteJob, error: AuditError, began: float) -> None:
         partial = getattr(error, "partial", None)
@@ -299,10 +328,108 @@ class BatchEngine:
                 write_atomic(job.run_dir / ARTIFACTS_FILE, partial.model_dump_json(indent=2))
         with self._db_lock:
             fail_site(self.history.engine, self.batch, job.site, str(error), job.run_dir, time.monotonic() - began)
-        if self.on_site is not None:
-            self.on_site(job, "failed", None, str(error))
-        if self.progress:
-            self.progress.finished(job.site, False, str(error))
+        self.events.finished(job, "failed", None, str(error), str(error))
+
+
+class _QueueEvents(Events):
+    """An engine process's events, sent to the batch's parent process."""
+
+    def __init__(self, events: Any) -> None:
+        super().__init__()
+        self.queue = events
+
+    def started(self, job: SiteJob) -> None:
+        self.queue.put(("started", job))
+
+    def finished(self, job: SiteJob, state: str, score: int | None, error: str, detail: str) -> None:
+        self.queue.put(("finished", job, state, score, error, detail))
+
+
+def _engine_process(
+    jobs: Any,
+    events: Any,
+    base: AuditConfig,
+    keep: int | None,
+    batch: str,
+    formats: list[str],
+    options: ReportOptions,
+    concurrency: int,
+) -> None:
+    """One engine process of a batch: takes jobs from the parent's queue until there are none."""
+    import queue
+
+    def take() -> SiteJob | None:
+        try:
+            job: SiteJob = jobs.get(timeout=1.0)
+        except queue.Empty:
+            return None
+        return job
+
+    interrupted = False
+    try:
+        with opened_history(base, keep) as history:
+            engine = BatchEngine(history, batch, formats, options, concurrency, events=_QueueEvents(events))
+            engine.run(take=take)
+            interrupted = engine.interrupted
+    finally:
+        events.put(("exit", interrupted))
+
+
+def _run_processes(
+    jobs: list[SiteJob],
+    processes: int,
+    local: Events,
+    base: AuditConfig,
+    keep: int | None,
+    batch: str,
+    formats: list[str],
+    options: ReportOptions,
+    concurrency: int,
+) -> bool:
+    """Share the jobs among `processes` engine processes (one reactor and one browser each, so
+    that every core crawls); True when the batch was interrupted."""
+    import multiprocessing
+    import queue
+
+    context = multiprocessing.get_context("spawn")  # never fork a process that runs threads
+    todo, events = context.Queue(), context.Queue()
+    for job in jobs:
+        todo.put(job)
+    args = (todo, events, base, keep, batch, formats, options, concurrency)
+    children = [context.Process(target=_engine_process, args=args, name=f"batch-{n}") for n in range(processes)]
+    stopping = threading.Event()
+
+    def stop(*_: Any) -> None:
+        stopping.set()
+        for child in children:
+            if child.pid is not None and child.is_alive():
+                os.kill(child.pid, signal.SIGINT)  # each engine stops its crawls and gives its sites back
+
+    previous = signal.signal(signal.SIGINT, stop), signal.signal(signal.SIGTERM, stop)
+    interrupted, exited = False, 0
+    try:
+        for child in children:
+            child.start()
+        while exited < len(children):
+            try:
+                event = events.get(timeout=1.0)
+            except queue.Empty:
+                if not any(child.is_alive() for child in children):
+                    break  # a process died without a word: its sites stay queued for the next start
+                continue
+            if event[0] == "started":
+                local.started(event[1])
+            elif event[0] == "finished":
+                local.finished(*event[1:])
+            else:
+                exited += 1
+                interrupted = interrupted or bool(event[1])
+        for child in children:
+            child.join()
+    finally:
+        signal.signal(signal.SIGINT, previous[0])
+        signal.signal(signal.SIGTERM, previous[1])
+    return interrupted or stopping.is_set()
 
 
 def _log_to(crawler: Any, opened: Callable[[Any], None], logs: _SpiderLogs, signals: Any) -> None:
@@ -404,6 +531,7 @@ def run_batch(
     only: list[str] | None = None,
     on_site: SiteFinished | None = None,
     keep: int | None = None,
+    processes: int = 1,
 ) -> BatchReport:
     """Audit every site of `loaded` once (those an earlier, interrupted start finished are kept).
 
@@ -424,8 +552,14 @@ def run_batch(
         if on_progress is not None:
             on_progress(progress)
         options = report_options(base.report, base)
-        engine = BatchEngine(
-            history, batch, chosen, options, concurrency=concurrency, progress=progress, on_site=on_site
-        )
-        engine.run(jobs)
-        return write_summary(loaded, history.engine, batch, len(sites) - len(todo), engine.interrupted)
+        local = Events(progress, on_site)
+        # `concurrency` sites at a time in all, shared by the engine processes (one per core).
+        processes = max(1, min(processes, concurrency, len(jobs)))
+        if processes > 1:
+            lanes = -(-concurrency // processes)
+            interrupted = _run_processes(jobs, processes, local, base, keep, batch, chosen, options, lanes)
+        else:
+            engine = BatchEngine(history, batch, chosen, options, concurrency=concurrency, events=local)
+            engine.run(jobs)
+            interrupted = engine.interrupted
+        return write_summary(loaded, history.engine, batch, len(sites) - len(todo), interrupted)

@@ -135,3 +135,16 @@ def test_what_a_page_rendered_for_its_own_reasons_showed_does_not_speak_for_its_
     assert plan.decide(hooked, home=False, vendor_code=False).render
     assert plan.learn(hooked, page("/shop/9", ARTICLE + "<p>returns@velo-werk.de</p>", SHOP_JS)) == []
     assert not plan.decide(page("/shop/10", ARTICLE, SHOP_JS), home=False, vendor_code=False).render
+
+
+def test_a_home_or_contact_page_without_any_script_is_read_from_its_html() -> None:
+    plan = RenderPlan(enabled=True, budget=50)
+    home = page("/", ARTICLE, "")
+    contact = page("/contact", ARTICLE, "")
+    contact.page.is_contact_page = True
+    assert not plan.decide(home, home=True, vendor_code=False).render
+    decision = plan.decide(contact, home=False, vendor_code=False)
+    assert not decision.render and "contact page without scripts" in decision.reason
+    # One script, or chat vendor code, and the page is rendered as before.
+    assert plan.decide(page("/", ARTICLE, SHOP_JS), home=True, vendor_code=False).reason == "home page"
+    assert plan.decide(page("/about", ARTICLE, ""), home=False, vendor_code=True).render

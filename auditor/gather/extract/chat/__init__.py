@@ -2,7 +2,7 @@
 requests of the rendered page, and in its globals and DOM."""
 
 from auditor.gather.extract.chat.html import FoundWidget, find_in_html, live_widgets, settings_only
-from auditor.gather.extract.chat.probe import PROBE_SCRIPT, from_probe, probe_argument, request_evidence
+from auditor.gather.extract.chat.probe import PROBE_SCRIPT, from_probe, probe_argument, probe_call, request_evidence
 from auditor.gather.extract.chat.vendors import Vendor, url_matches, vendor_by_id, vendors
 
 __all__ = [
@@ -13,6 +13,7 @@ __all__ = [
     "from_probe",
     "live_widgets",
     "probe_argument",
+    "probe_call",
     "request_evidence",
     "settings_only",
     "url_matches",

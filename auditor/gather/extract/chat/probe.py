@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -23,6 +25,13 @@ PROBE_SCRIPT = _load_probe()
 
 def probe_argument() -> dict[str, Any]:
     return {"vendors": [v.probe_argument() for v in vendors()]}
+
+
+@cache
+def probe_call() -> str:
+    """The probe with its argument written in: Playwright sends one string, not a large
+    object it would check field by field on every call."""
+    return f"() => ({PROBE_SCRIPT})({json.dumps(probe_argument())})"
 
 
 def request_evidence(urls: list[str]) -> dict[str, list[str]]:
