@@ -59,11 +59,12 @@ def _inner_path(n: int) -> str:
     return f"/{TOPICS[n % len(TOPICS)].lower().replace(' ', '-')}-{n + 1}.html"
 
 
-def _layout(title: str, body: str, site: Site, nav: list[tuple[str, str]]) -> str:
+def _layout(title: str, body: str, site: Site, nav: list[tuple[str, str]], script: bool = False) -> str:
     links = " ".join(f'<a href="{href}">{html.escape(label)}</a>' for href, label in nav)
+    head_script = '<script src="/site.js" defer></script>' if script else ""
     return (
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
-        f"<title>{html.escape(title)} · {html.escape(site.company)}</title></head><body>"
+        f"<title>{html.escape(title)} · {html.escape(site.company)}</title>{head_script}</head><body>"
         f'<header><a href="/">{html.escape(site.company)}</a><nav>{links}</nav></header>'
         f"<main><h1>{html.escape(title)}</h1>{body}</main>"
         f"<footer><p>{html.escape(site.company)} · Lindenstraße 4 · 10115 Berlin</p>"
@@ -75,8 +76,10 @@ def _text(rng: random.Random, count: int) -> str:
     return "".join(f"<p>{s}</p>" for s in rng.sample(SENTENCES, count))
 
 
-def write_site(root: Path, name: str, pages: int, rng: random.Random) -> Site:
-    """Write one site of `pages` HTML pages (home, contact, `pages - 2` inner pages) under `root`."""
+def write_site(root: Path, name: str, pages: int, rng: random.Random, scripts: bool = False) -> Site:
+    """Write one site of `pages` HTML pages (home, contact, `pages - 2` inner pages) under `root`.
+
+    With `scripts` every page loads the site's own small script, as most real sites do."""
     if pages < 2:
         raise ValueError("a site needs at least 2 pages: the home page and the contact page")
     company = f"{rng.choice(COMPANIES)} {rng.choice(TRADES)}"
@@ -85,7 +88,7 @@ def write_site(root: Path, name: str, pages: int, rng: random.Random) -> Site:
         name=name,
         root=root,
         company=company,
-        email=f"contact@{name}.test",
+        email=f"contact@{name}-{rng.choice(COMPANIES).lower()}.de",
         phone=f"+49 30 5550 {number}",
     )
     inner = [_inner_path(n) for n in range(pages - 2)]
@@ -108,16 +111,18 @@ def write_site(root: Path, name: str, pages: int, rng: random.Random) -> Site:
         if path.endswith("/"):
             target = target / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(_layout(title, body, site, nav), encoding="utf-8")
+        target.write_text(_layout(title, body, site, nav, scripts), encoding="utf-8")
         site.pages.append(path)
+    if scripts:
+        (root / "site.js").write_text("document.documentElement.dataset.ready = 'yes';\n", encoding="utf-8")
     (root / "robots.txt").write_text("User-agent: *\nAllow: /\n", encoding="utf-8")
     return site
 
 
-def generate(root: Path, sites: int = 100, pages: int = 10, seed: int = 7) -> list[Site]:
+def generate(root: Path, sites: int = 100, pages: int = 10, seed: int = 7, scripts: bool = False) -> list[Site]:
     """Write `sites` sites of `pages` pages each into root/site-001, root/site-002, …"""
     rng = random.Random(seed)
-    return [write_site(root / f"site-{n:03d}", f"site-{n:03d}", pages, rng) for n in range(1, sites + 1)]
+    return [write_site(root / f"site-{n:03d}", f"site-{n:03d}", pages, rng, scripts) for n in range(1, sites + 1)]
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -154,9 +159,10 @@ def main() -> None:
     parser.add_argument("--sites", type=int, default=100)
     parser.add_argument("--pages", type=int, default=10)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--scripts", action="store_true", help="every page loads the site's own script")
     parser.add_argument("--serve", action="store_true", help="serve the sites on 127.0.0.1 until Ctrl-C")
     args = parser.parse_args()
-    sites = generate(args.dir, args.sites, args.pages, args.seed)
+    sites = generate(args.dir, args.sites, args.pages, args.seed, args.scripts)
     if not args.serve:
         print(json.dumps([site.manifest() for site in sites], indent=2))
         return
