@@ -193,3 +193,8 @@ def test_a_check_imports_only_the_check_api_and_the_models() -> None:
     for module, targets in GRAPH.items():
         if module.startswith("checks"):
             assert {t.split(".")[0] for t in targets} <= {"auditor", "checks"}, module
+
+
+def test_commands_read_the_history_through_the_history_layer_not_its_rows() -> None:
+    readers = [m for m, targets in GRAPH.items() if _within(m, "auditor.cli") and "auditor.storage.tables" in targets]
+    assert readers == []

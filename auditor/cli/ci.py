@@ -71,19 +71,11 @@ def gate_settings(settings: AuditConfig, updates: dict[str, Any], minimums: list
 
 def stored_baseline(url: str, settings: AuditConfig, history: History | None) -> Snapshot | None:
     """The newest stored run of this site, read before this run is stored."""
-    from sqlalchemy import select
-    from sqlalchemy.orm import Session
-
-    from auditor.history.snapshot import site_key
-    from auditor.history.store import latest_run, load_snapshot
+    from auditor.history.listing import newest_snapshot
     from auditor.storage.db import database_url, open_database
-    from auditor.storage.tables import SiteRow
 
     engine = history.engine if history is not None else open_database(database_url(settings.history.url or None))
-    with Session(engine) as session:
-        site = session.scalar(select(SiteRow).where(SiteRow.key == site_key(url)))
-        run = latest_run(session, site.id) if site is not None else None
-        return load_snapshot(session, run.id) if run is not None else None
+    return newest_snapshot(engine, url)
 
 
 def ci_command(

@@ -15,12 +15,10 @@ from auditor.errors import AuditError, UsageError
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
-    from sqlalchemy.orm import Session
 
     from auditor.history.compare import Comparison
     from auditor.history.snapshot import Finding, Snapshot
     from auditor.results import AuditResults
-    from auditor.storage.tables import RunRow, SiteRow
 
 SPARKS = "▁▂▃▄▅▆▇█"
 out = Console(highlight=False, soft_wrap=True)
@@ -46,18 +44,11 @@ def history_command(
     as_json: JsonOption = False,
 ) -> None:
     """Show the stored runs of a site and its score over time."""
-    from sqlalchemy.orm import Session
-
-    from auditor.history.store import find_site, runs_of
+    from auditor.history.listing import every_site, site_runs
 
     try:
         engine = history_engine(config)
-        with Session(engine) as session:
-            if site is None:
-                data = _sites_json(session)
-            else:
-                row = find_site(session, site)
-                data = {"site": _site_json(row), "runs": [_run_json(r) for r in runs_of(session, row.id, limit)]}
+        data = every_site(engine) if site is None else site_runs(engine, site, limit)
     except AuditError as error:
         raise fail(error) from None
     if as_json:
@@ -66,38 +57,6 @@ def history_command(
         _print_sites(data)
     else:
         _print_runs(data)
-
-
-def _site_json(site: SiteRow) -> dict[str, Any]:
-    return {"key": site.key, "url": site.url, "domain": site.domain, "name": site.name, "owner": site.owner}
-
-
-def _run_json(run: RunRow) -> dict[str, Any]:
-    from auditor.history.store import iso
-    from auditor.results import band
-
-    return {
-        "id": run.id,
-        "url": run.url,
-        "started_at": iso(run.started_at),
-        "finished_at": iso(run.finished_at),
-        "score": run.score,
-        "band": band(run.score),
-        "partial": run.partial,
-        "categories": {c.category: c.score for c in run.categories},
-        "run_dir": run.run_dir,
-        "tool_version": run.tool_version,
-    }
-
-
-def _sites_json(session: Session) -> dict[str, Any]:
-    from auditor.history.store import runs_of, sites
-
-    listed = []
-    for site, count in sites(session):
-        latest = runs_of(session, site.id, 12)
-        listed.append({**_site_json(site), "runs": count, "scores": [r.score for r in latest]})
-    return {"sites": listed}
 
 
 def _print_sites(data: dict[str, Any]) -> None:
@@ -146,12 +105,9 @@ def load_run(ref: str, engine: Engine | None) -> Snapshot:
     if ref.isdigit():
         if engine is None:
             raise UsageError(f"'{ref}' looks like a stored run id, but history is off")
-        from sqlalchemy.orm import Session
+        from auditor.history.listing import stored_snapshot
 
-        from auditor.history.store import load_snapshot
-
-        with Session(engine) as session:
-            return load_snapshot(session, int(ref))
+        return stored_snapshot(engine, int(ref))
     raise UsageError(f"'{ref}' is neither a run directory, a report.json file nor a stored run id")
 
 
