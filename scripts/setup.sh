@@ -36,7 +36,8 @@ CHROMIUM="${CONTACT_AUDIT_CHROMIUM:-/usr/bin/chromium}"
 # boxes); poppler-utils' pdftoppm lets the tests look at a printed page.
 DEBS=()
 if [ ! -x "$CHROMIUM" ]; then DEBS+=(chromium); fi
-if ! fc-list 2>/dev/null | grep -qi devanagari; then DEBS+=(fonts-noto-core); fi
+# grep reads all of fc-list's output (no -q): under pipefail an early exit would fail the pipe.
+if ! fc-list 2>/dev/null | grep -i devanagari >/dev/null; then DEBS+=(fonts-noto-core); fi
 if ! command -v pdftoppm >/dev/null; then DEBS+=(poppler-utils); fi
 # The history tests run a throw-away PostgreSQL cluster with initdb and pg_ctl.
 if [ "$EXTRAS" = test ] && ! command -v initdb >/dev/null \

@@ -101,6 +101,10 @@ def test_systemd_user_timer(machine: dict[str, str], tmp_path: Path) -> None:
         ("cron", "sometimes", "x", "is neither monthly, weekly, daily nor a cron expression"),
         ("systemd", "0 6 1 * *", "x", "looks like a cron expression"),
         ("cron", "monthly", "a b", "cannot name a schedule"),
+        ("cron", "61 25 * * *", "x", "'61' is not a valid minute"),
+        ("cron", "0 6 32 * *", "x", "'32' is not a valid day of the month"),
+        ("cron", "*/0 6 * * *", "x", "is not a valid minute"),
+        ("cron", "0 6 * foo mon", "x", "'foo' is not a valid month"),
     ],
 )
 def test_bad_schedules(machine: dict[str, str], tmp_path: Path, using: str, at: str, name: str, message: str) -> None:
@@ -113,3 +117,19 @@ def test_no_scheduler_at_all(machine: dict[str, str], monkeypatch: pytest.Monkey
     monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     with pytest.raises(UsageError, match="neither crontab nor systemctl was found"):
         install(tmp_path / "clients.toml", "x")
+
+
+@pytest.mark.parametrize("at", ["*/15 6-18 1,15 jan-jun mon-fri", "0 6 1 * *", "30 2 * * 7"])
+def test_real_cron_times_are_taken_as_written(machine: dict[str, str], tmp_path: Path, at: str) -> None:
+    install(tmp_path / "clients.toml", "x", at, "cron")
+    assert at in Path(machine["FAKE_CRONTAB_FILE"]).read_text(encoding="utf-8")
+
+
+def test_the_chosen_scheduler_must_exist(machine: dict[str, str], tmp_path: Path) -> None:
+    only_fakes = machine["PATH"].split(os.pathsep)[0]
+    (Path(only_fakes) / "crontab").unlink()  # this machine has systemctl but no cron
+    done = run_cli(
+        "schedule", "install", str(tmp_path / "clients.toml"), "--using", "cron", env={**machine, "PATH": only_fakes}
+    )
+    assert done.returncode == 2, done.stderr
+    assert "crontab was not found" in done.stderr and "Traceback" not in done.stderr

@@ -26,6 +26,16 @@ EVERY = {
     "daily": ("0 6 * * *", "*-*-* 06:00:00"),
 }
 MARKER = "# contact-audit:"
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DAYS = ("sun", "mon", "tue", "wed", "thu", "fri", "sat")
+# (what, lowest, highest, names) of the five fields of a cron time.
+CRON_FIELDS = (
+    ("minute", 0, 59, ()),
+    ("hour", 0, 23, ()),
+    ("day of the month", 1, 31, ()),
+    ("month", 1, 12, _MONTHS),
+    ("day of the week", 0, 7, _DAYS),
+)
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$")
 
 
@@ -43,6 +53,10 @@ def unit_dir() -> Path:
 
 
 def choose(using: str) -> str:
+    if using == "cron" and not shutil.which("crontab"):
+        raise UsageError("--using cron: crontab was not found; install cron, or use --using systemd")
+    if using == "systemd" and not shutil.which("systemctl"):
+        raise UsageError("--using systemd: systemctl was not found; use --using cron")
     if using in ("cron", "systemd"):
         return using
     if shutil.which("crontab"):
@@ -64,12 +78,35 @@ def _check_name(name: str) -> str:
     return name
 
 
+def _cron_value(text: str, low: int, high: int, names: tuple[str, ...]) -> bool:
+    if text in names:
+        return True
+    return text.isdigit() and low <= int(text) <= high
+
+
+def _cron_field(field: str, low: int, high: int, names: tuple[str, ...]) -> bool:
+    """One field of a cron time: `*`, a value, a range, a step (`*/15`, `1-5/2`), or a list of them."""
+    for part in field.split(","):
+        base, slash, step = part.partition("/")
+        if slash and not (step.isdigit() and int(step) > 0):
+            return False
+        if base == "*":
+            continue
+        first, dash, last = base.partition("-")
+        if not _cron_value(first, low, high, names) or (dash and not _cron_value(last, low, high, names)):
+            return False
+    return bool(field)
+
+
 def _when(at: str, using: str) -> str:
     if at in EVERY:
         return EVERY[at][0 if using == "cron" else 1]
     if using == "cron":
         if len(at.split()) != 5:
             raise UsageError(f"--at '{at}' is neither monthly, weekly, daily nor a cron expression of 5 fields")
+        for field, (what, low, high, names) in zip(at.split(), CRON_FIELDS, strict=True):
+            if not _cron_field(field.lower(), low, high, names):
+                raise UsageError(f"--at '{at}': '{field}' is not a valid {what} ({low}-{high})")
         return at
     if len(at.split()) == 5 and not re.search(r"[:\-]", at):
         raise UsageError(f"--at '{at}' looks like a cron expression; systemd timers take an OnCalendar time")
