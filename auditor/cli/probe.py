@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.console import Console
 
-from auditor.errors import AuditError
+from auditor.errors import AuditError, UsageError
 
 if TYPE_CHECKING:
     from auditor.artifacts import SiteArtifacts
@@ -174,6 +174,11 @@ def collect_command(
 
     try:
         settings = command_config(config)
+        if not settings.probes.imap.host:
+            raise UsageError(
+                "probe collect needs the mailbox the replies arrive in: set probes.imap.host "
+                "(and user, password_env) in the config file"
+            )
         ledger = _ledger(settings)
         try:
 

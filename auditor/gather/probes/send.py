@@ -36,6 +36,9 @@ def check_ready(config: ProbesConfig, items: list[PlanItem]) -> None:
     """Refuse to send before anything is recorded when the operator has not said who they are."""
     if not config.enabled:
         raise ConfigError("probes are disabled; set enabled = true in the [probes] section to send them")
+    refused = [i for i in items if i.channel == "site" and i.action == "skip"]
+    if refused:
+        raise ConfigError(f"nothing was sent: {refused[0].reason}")
     if not config.operator_name or not config.operator_email:
         raise ConfigError("probes need probes.operator_name and probes.operator_email: every probe says who sent it")
     channels = {i.channel for i in items if i.action == "send"}

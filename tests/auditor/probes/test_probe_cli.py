@@ -136,6 +136,32 @@ def test_probe_commands_refuse_with_one_sentence(tmp_path: Path) -> None:
     )
 
 
+def test_sending_to_a_site_nobody_authorised_is_refused_in_one_sentence(lab: MailLab, tmp_path: Path) -> None:
+    from auditor.artifacts import SiteArtifacts, SiteInfo
+
+    run = tmp_path / "run"
+    run.mkdir()
+    info = SiteInfo(url="https://shop.example.co.uk/", domain="example.co.uk", started_at="2026-03-16T09:00:00+00:00")
+    (run / "artifacts.json").write_text(SiteArtifacts(site=info).model_dump_json(), encoding="utf-8")
+    config = write_config(lab, tmp_path / "probes.toml", f"sqlite:///{tmp_path / 'ledger.sqlite'}")
+    done = cli("probe", "send", str(run), "-c", str(config))
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert done.stderr.strip() == (
+        "contact-audit: error: nothing was sent: "
+        "example.co.uk is not an authorised domain (add it with --authorised-domain)"
+    )
+    assert lab.helpdesk.received == []
+
+
+def test_collecting_without_a_mailbox_says_what_is_missing(tmp_path: Path) -> None:
+    config = tmp_path / "none.toml"
+    config.write_text(f'[history]\nurl = "sqlite:///{tmp_path / "ledger.sqlite"}"\n', encoding="utf-8")
+    done = cli("probe", "collect", "-c", str(config))
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "probe collect needs the mailbox the replies arrive in: set probes.imap.host" in done.stderr
+    assert "replies stored" not in done.stdout
+
+
 def test_the_demo_runs_the_probe_loop_offline_and_shows_the_timelines(tmp_path: Path) -> None:
     out = tmp_path / "demo"
     done = cli("demo", "--probes", "--out", str(out))
