@@ -107,6 +107,17 @@ def test_bad_config_and_bad_options(sites: str, tmp_path: Path) -> None:
     done = run_cli("audit", f"{sites}/bare/", "--out", str(tmp_path), "--fail-under", "120")
     assert done.returncode == 2
     assert_one_sentence(done.stderr, "--fail-under must be between 0 and 100")
+    # The option typed is named, not the setting behind it.
+    done = run_cli("audit", f"{sites}/bare/", "--out", str(tmp_path), "--max-pages", "0")
+    assert done.returncode == 2
+    assert_one_sentence(done.stderr, "--max-pages must be greater than or equal to 1, not 0")
+    # A bad value in the file is refused even when the same setting is given as an option.
+    done = run_cli("audit", f"{sites}/bare/", "--out", str(tmp_path), "--config", str(config), "--delay", "0")
+    assert done.returncode == 2
+    assert_one_sentence(done.stderr, "key 'crawl.delay'")
+    done = run_cli("history", env={"CONTACT_AUDIT_DB": "nonsense://x"})
+    assert done.returncode == 2
+    assert_one_sentence(done.stderr, "'nonsense://x' (from $CONTACT_AUDIT_DB) is not one SQLAlchemy can open")
 
 
 def test_report_needs_a_run_directory(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 
 from auditor.config.file import ConfigSource, apply_environment, find_config, load_source
 from auditor.config.probes import ProbesConfig
-from auditor.errors import ConfigError
+from auditor.errors import ConfigError, UsageError
 
 DEFAULT_CATEGORY_WEIGHTS = {
     "findability": 1.0,
@@ -114,13 +114,18 @@ class AuditConfig(Section):
         return self._source.where(*loc) if self._source is not None else "config"
 
 
+def _message(first: Any) -> str:
+    message = str(first["msg"]).removeprefix("Value error, ")
+    message = message[0].lower() + message[1:]
+    if first["type"] == "extra_forbidden":
+        message = "is not a known setting"
+    return message
+
+
 def _describe(error: ValidationError) -> str:
     first = error.errors()[0]
     key = ".".join(str(part) for part in first["loc"])
-    message = first["msg"][0].lower() + first["msg"][1:]
-    if first["type"] == "extra_forbidden":
-        message = "is not a known setting"
-    return f"key '{key}' {message}"
+    return f"key '{key}' {_message(first)}"
 
 
 def load_config(
@@ -143,6 +148,13 @@ def load_config(
     if environ is not None:
         source = apply_environment(source or ConfigSource(Path("(none)"), "", {}), environ)
     data: dict[str, Any] = dict(source.data) if source is not None else {}
+    try:
+        # The file as written, first: a bad value there is refused even when an option overrides it.
+        AuditConfig.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]["loc"]
+        where = source.where(*first) if source is not None else "settings"
+        raise ConfigError(f"{where}: {_describe(error)}") from None
     crawl = dict(data.get("crawl") or {})
     crawl.update({k: v for k, v in (overrides or {}).items() if v is not None})
     if crawl:
@@ -154,8 +166,12 @@ def load_config(
     except ValidationError as error:
         first = error.errors()[0]["loc"]
         given = {k for k, v in (overrides or {}).items() if v is not None}
-        from_command_line = len(first) > 1 and first[0] == "crawl" and first[1] in given
-        where = source.where(*first) if source is not None and not from_command_line else "settings"
+        if len(first) > 1 and first[0] == "crawl" and first[1] in given:
+            option = f"--{str(first[1]).replace('_', '-')}"
+            wrong = (overrides or {}).get(str(first[1]))
+            said = _message(error.errors()[0]).replace("input should be", "must be", 1)
+            raise UsageError(f"{option} {said}, not {wrong!r}") from None
+        where = source.where(*first) if source is not None else "settings"
         raise ConfigError(f"{where}: {_describe(error)}") from None
     config._source = source
     config.scoring.category_weights = weights

@@ -64,7 +64,9 @@ def open_database(url: str) -> Engine:
     try:
         engine = make_engine(url)
     except (ArgumentError, NoSuchModuleError, ValueError):
-        raise HistoryError(f"the history database URL '{safe_url(url)}' is not one SQLAlchemy can open") from None
+        raise HistoryError(
+            f"the history database URL '{safe_url(url)}'{_named(url)} is not one SQLAlchemy can open"
+        ) from None
     try:
         migrate(engine)
     except SQLAlchemyError as error:
@@ -75,6 +77,11 @@ def open_database(url: str) -> Engine:
         engine.dispose()
         raise HistoryError(f"the history database {safe_url(url)} could not be opened: {error}") from None
     return engine
+
+
+def _named(url: str) -> str:
+    """Where the URL came from, for the error that shows it."""
+    return f" (from ${DB_ENV})" if os.environ.get(DB_ENV) == url else ""
 
 
 def safe_url(url: str) -> str:
