@@ -107,6 +107,8 @@ def run(
     finished_at: str = "2026-01-01T10:00:00+00:00",
     url: str = SITE,
     probes: list[Probe] | None = None,
+    partial: bool = False,
+    crawl: dict[str, Any] | None = None,
 ) -> AuditResults:
     categories = {"findability": 75, "coverage": 100, "clarity": 60} if categories is None else categories
     channels = Channels(
@@ -121,13 +123,19 @@ def run(
     return AuditResults(
         tool=ToolInfo(name="contact-auditor", version="0.1.0"),
         site=SiteInfo(
-            url=url, domain="nimbus-bikes.example", started_at=finished_at, finished_at=finished_at, pages_crawled=4
+            url=url,
+            domain="nimbus-bikes.example",
+            started_at=finished_at,
+            finished_at=finished_at,
+            pages_crawled=4,
+            partial=partial,
         ),
         score=score,
         categories=[CategoryResult(id=c, title=c.capitalize(), score=s) for c, s in categories.items()],
         checks=checks if checks is not None else [footer_check("/about/"), binary_check("written-channel", True)],
         channels=channels,
         probes=probes or [],
+        settings={"crawl": crawl} if crawl else {},
     )
 
 

@@ -26,7 +26,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("auditor.gather", "auditor.judge"),
     ("auditor.history",),
     ("auditor.run",),
-    ("auditor.portfolio", "auditor.evaluate", "auditor.demo"),
+    ("auditor.portfolio", "auditor.evaluate", "auditor.demo", "auditor.extract"),
     ("auditor.cli",),
     ("auditor.__main__",),
 )
@@ -198,3 +198,17 @@ def test_a_check_imports_only_the_check_api_and_the_models() -> None:
 def test_commands_read_the_history_through_the_history_layer_not_its_rows() -> None:
     readers = [m for m, targets in GRAPH.items() if _within(m, "auditor.cli") and "auditor.storage.tables" in targets]
     assert readers == []
+
+
+def test_the_published_extraction_api_is_importable() -> None:
+    # External evaluation tools call these names; they stay while the code lives in gather/.
+    from auditor.extract import extract_page
+    from auditor.extract.merge import build_channels
+
+    findings = extract_page(
+        "<html><body><a href='mailto:help@shop.co.uk'>Write</a></body></html>",
+        "https://shop.co.uk/",
+        domain="shop.co.uk",
+    )
+    _, channels = build_channels([findings])
+    assert [e.address for e in channels.emails] == ["help@shop.co.uk"]

@@ -164,6 +164,8 @@ def print_comparison(comparison: Comparison) -> None:
     out.print(f"From {before.label} ({before.finished_at or '?'}) to {after.label} ({after.finished_at or '?'})")
     if before.site_key != after.site_key:
         out.print(f"Note: these are runs of two different sites ({before.site_key}, {after.site_key}).", markup=False)
+    for warning in comparison.warnings:
+        out.print(f"Warning: {warning}.", markup=False)
     out.print("\nScores")
     moved = comparison.notable_scores
     for move in moved:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from auditor.config.usage import NOISE
-from auditor.history.snapshot import Channel, CheckState, Finding, Snapshot
+from auditor.history.snapshot import COMPARED_SETTINGS, Channel, CheckState, Finding, Snapshot
 from auditor.results import Changes, ChannelChange, FindingChange, ScoreChange, band
 
 BAND_RANK = {"fail": 0, "average": 1, "pass": 2}
@@ -92,6 +92,25 @@ class Comparison:
     disappeared: list[tuple[Channel, str]] = field(default_factory=list)
     scores: list[ScoreMove] = field(default_factory=list)
     checks: list[CheckMove] = field(default_factory=list)
+
+    @property
+    def warnings(self) -> list[str]:
+        """Why the comparison may say more about the runs than about the site."""
+        said = []
+        for snap in (self.before, self.after):
+            if snap.partial:
+                said.append(
+                    f"{snap.label} is partial (it stopped before it saw the whole site): "
+                    "what it did not reach shows here as gone or fixed"
+                )
+        for key in COMPARED_SETTINGS:
+            a, b = self.before.crawl.get(key), self.after.crawl.get(key)
+            if a is not None and b is not None and a != b:
+                said.append(
+                    f"the runs were audited with different settings (crawl.{key}: {a} and {b}): "
+                    "differences may come from the settings, not from the site"
+                )
+        return said
 
     @property
     def notable_scores(self) -> list[ScoreMove]:
@@ -225,6 +244,7 @@ def to_json(comparison: Comparison) -> dict[str, Any]:
         "before": {"run": comparison.before.label, "url": comparison.before.url, "score": comparison.before.score},
         "after": {"run": comparison.after.label, "url": comparison.after.url, "score": comparison.after.score},
         "noise": comparison.noise,
+        "warnings": comparison.warnings,
         "regressed": comparison.regressed,
         "scores": [
             {

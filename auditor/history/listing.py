@@ -59,8 +59,11 @@ def stored_snapshot(engine: Engine, run_id: int) -> Snapshot:
 
 
 def newest_snapshot(engine: Engine, url: str) -> Snapshot | None:
-    """The newest stored run of the site at `url`, as a snapshot; None when it has none."""
+    """The newest complete stored run of the site at `url`, as a snapshot; None when it has none.
+
+    A partial run (its budget ran out, a page failed fatally) is never the baseline: what it
+    did not reach would count as fixed or gone."""
     with Session(engine) as session:
         site = session.scalar(select(SiteRow).where(SiteRow.key == site_key(url)))
-        run = latest_run(session, site.id) if site is not None else None
+        run = latest_run(session, site.id, complete=True) if site is not None else None
         return load_snapshot(session, run.id) if run is not None else None

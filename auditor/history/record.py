@@ -61,7 +61,7 @@ def record(
         if claim is not None and not claim(session):
             raise AlreadyStoredError(f"{results.site.url} was already stored for this batch")
         site = site_for(session, results.site.url, results.site.domain)
-        previous = latest_run(session, site.id)
+        previous = latest_run(session, site.id, complete=True)
         previous_id = previous.id if previous is not None else None
         before = load_snapshot(session, previous_id) if previous_id is not None else None
         run = store_run(session, results, run_dir)

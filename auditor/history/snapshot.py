@@ -71,6 +71,13 @@ class Snapshot:
     checks: dict[str, CheckState] = field(default_factory=dict)
     findings: dict[tuple[str, str], Finding] = field(default_factory=dict)
     channels: dict[str, Channel] = field(default_factory=dict)
+    # The run stopped before it saw the whole site (a page or time budget, a fatal error).
+    partial: bool = False
+    # The crawl settings it ran with, where known (a stored run keeps only `partial`).
+    crawl: dict[str, object] = field(default_factory=dict)
+
+
+COMPARED_SETTINGS = ("render", "max_pages", "max_depth")
 
 
 def site_key(url: str) -> str:
@@ -171,6 +178,8 @@ def snapshot_of(results: AuditResults, label: str) -> Snapshot:
         score=results.score,
         categories={c.id: c.score for c in results.categories},
         category_titles={c.id: c.title for c in results.categories},
+        partial=results.site.partial,
+        crawl={k: v for k, v in (results.settings.get("crawl") or {}).items() if k in COMPARED_SETTINGS},
     )
     for check in results.checks:
         snap.checks[check.id] = CheckState(

@@ -149,8 +149,11 @@ def _newest_first() -> tuple[ColumnElement[Any], ColumnElement[Any]]:
     return (RunRow.started_at.desc(), RunRow.id.desc())
 
 
-def latest_run(session: Session, site_id: int, exclude: int | None = None) -> RunRow | None:
+def latest_run(session: Session, site_id: int, exclude: int | None = None, complete: bool = False) -> RunRow | None:
+    """The newest stored run of the site; with `complete`, the newest that saw the whole site."""
     query = select(RunRow).where(RunRow.site_id == site_id).order_by(*_newest_first()).limit(1)
+    if complete:
+        query = query.where(RunRow.partial.is_(False))
     if exclude is not None:
         query = query.where(RunRow.id != exclude)
     return session.scalar(query)
@@ -218,6 +221,7 @@ def load_snapshot(session: Session, run_id: int) -> Snapshot:
         score=run.score,
         categories={c.category: c.score for c in run.categories},
         category_titles={c.category: c.title for c in run.categories},
+        partial=run.partial,
     )
     snap.checks = {
         c.check_id: CheckState(c.check_id, c.title, c.category, c.score, c.mode, c.weight, c.display_value)

@@ -47,12 +47,17 @@ def _with_history(engine: Engine, site: PortfolioSite, row: OverviewRow, run_dir
         runs = runs_of(session, run.site_id, TREND_RUNS)
         row.scores = [r.score for r in runs]
         ids = [r.id for r in runs]
-        if run.id not in ids or ids.index(run.id) == 0:
+        if run.id not in ids:
             return False
-        previous_id = ids[ids.index(run.id) - 1]
-        comparison = compare(load_snapshot(session, previous_id), load_snapshot(session, run.id), drop)
-        if run.score is not None and runs[ids.index(run.id) - 1].score is not None:
-            row.delta = run.score - (runs[ids.index(run.id) - 1].score or 0)
+        # A partial run is compared with nothing and is never compared against: what it did
+        # not reach would read as a channel gone.
+        earlier = [r for r in runs[: ids.index(run.id)] if not r.partial]
+        if run.partial or not earlier:
+            return False
+        previous = earlier[-1]
+        comparison = compare(load_snapshot(session, previous.id), load_snapshot(session, run.id), drop)
+        if run.score is not None and previous.score is not None:
+            row.delta = run.score - previous.score
     row.regression = biggest_regression(comparison)
     return bool(comparison.worse_scores or comparison.disappeared or comparison.regressed_checks)
 

@@ -88,3 +88,13 @@ def test_changes_for_the_report() -> None:
     assert [s.id for s in changes.scores] == ["overall"]
     assert len(changes.fixed_findings) == 2 and changes.new_findings == []
     assert changes.summary[:2] == ["The score fell from 80 to 70 (-10)", "The WhatsApp link 442079460958 is gone"]
+
+
+def test_a_comparison_says_when_a_side_is_partial_or_the_settings_differ() -> None:
+    before = snapshot_of(run(crawl={"render": True, "max_pages": 50}), "run 1")
+    after = snapshot_of(run(whatsapp=False, partial=True, crawl={"render": False, "max_pages": 50}), "run 2")
+    warnings = compare(before, after).warnings
+    assert warnings[0].startswith("run 2 is partial")
+    assert warnings[1].startswith("the runs were audited with different settings (crawl.render: True and False)")
+    assert len(warnings) == 2  # max_pages is the same on both sides
+    assert compare(before, before).warnings == []

@@ -89,3 +89,16 @@ def test_sites_are_found_by_name_url_or_domain(engine: Engine, tmp_path: Path) -
             find_site(session, "nimbus-bikes.example")
         with pytest.raises(UsageError, match=r"no stored runs of 'example\.org'"):
             find_site(session, "example.org")
+
+
+def test_a_partial_run_is_never_the_run_the_next_one_is_compared_with(engine: Engine, tmp_path: Path) -> None:
+    from auditor.history.listing import newest_snapshot
+
+    complete = record(History(engine), run(score=80, finished_at=months(1)), tmp_path)
+    # The next run's time budget ran out after a few pages: its WhatsApp link was never reached.
+    record(History(engine), run(score=40, whatsapp=False, partial=True, finished_at=months(2)), tmp_path)
+    third = record(History(engine), run(score=79, finished_at=months(3)), tmp_path)
+    assert third.changes is not None and third.changes.since_run_id == complete.history[-1].run_id
+    assert not any("WhatsApp" in line for line in third.changes.summary)
+    baseline = newest_snapshot(engine, third.site.url)
+    assert baseline is not None and baseline.partial is False and baseline.score == 79
