@@ -78,17 +78,22 @@ def postgres_server() -> Iterator[str]:
         shutil.rmtree(root, ignore_errors=True)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def history_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A fresh, empty history database of each kind."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'history.sqlite'}"
-        return
-    server: str = request.getfixturevalue("postgres_server")
+@pytest.fixture
+def postgres_database(postgres_server: str) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database on the session's server, dropped afterwards."""
     name = f"history_{uuid.uuid4().hex[:12]}"
-    plain = server.replace("postgresql+psycopg://", "postgresql://") + "/postgres"
+    plain = postgres_server.replace("postgresql+psycopg://", "postgresql://") + "/postgres"
     with psycopg.connect(plain, autocommit=True) as connection:
         connection.execute(f"CREATE DATABASE {name}")
-    yield f"{server}/{name}"
+    yield f"{postgres_server}/{name}"
     with psycopg.connect(plain, autocommit=True) as connection:
         connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def history_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty history database of each kind."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'history.sqlite'}"
+    url: str = request.getfixturevalue("postgres_database")
+    return url

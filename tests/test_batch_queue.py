@@ -13,11 +13,8 @@ import signal
 import subprocess
 import sys
 import time
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
-import psycopg
 import pytest
 
 from tests.conftest import ROOT, run_cli
@@ -25,17 +22,6 @@ from tests.test_batch import EVENTS, EVENTS_LOCK, shops
 
 pytestmark = pytest.mark.slow
 WAIT = 240.0  # a bound on waiting for workers, not a measurement
-
-
-@pytest.fixture
-def postgres_history(postgres_server: str) -> Iterator[str]:
-    name = f"batch_{uuid.uuid4().hex[:12]}"
-    plain = postgres_server.replace("postgresql+psycopg://", "postgresql://") + "/postgres"
-    with psycopg.connect(plain, autocommit=True) as connection:
-        connection.execute(f"CREATE DATABASE {name}")
-    yield f"{postgres_server}/{name}"
-    with psycopg.connect(plain, autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 def _environment(history: str, redeliver_after: float) -> dict[str, str]:
@@ -55,8 +41,10 @@ def _worker(queue: str, env: dict[str, str], name: str) -> subprocess.Popen[str]
     )
 
 
-def _batch(file: Path, queue: str) -> list[str]:
-    return [sys.executable, "-m", "auditor", "batch", str(file), "--queue", queue]
+def _queue_and_watch(file: Path, queue: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """`batch FILE --queue` as a user runs it: queue what is left, then watch until every site is finished."""
+    command = [sys.executable, "-m", "auditor", "batch", str(file), "--queue", queue, "--json", "--no-render"]
+    return subprocess.run([*command, "--delay", "0"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=WAIT)
 
 
 def _stop(workers: list[subprocess.Popen[str]]) -> None:
@@ -73,39 +61,32 @@ def _runs_per_site(history: str) -> dict[str, int]:
 
 
 def test_two_workers_audit_every_site_of_a_batch_exactly_once(
-    tmp_path: Path, redis_server: str, postgres_history: str
+    tmp_path: Path, redis_server: str, postgres_database: str
 ) -> None:
     # No worker dies here: no job may come back while its site is being audited.
-    env = _environment(postgres_history, redeliver_after=1800)
+    env = _environment(postgres_database, redeliver_after=1800)
     with shops(tmp_path, 4, pages=2, dead=False) as batch:
         workers = [_worker(redis_server, env, f"w{n}@test") for n in (1, 2)]
         try:
-            done = subprocess.run(
-                [*_batch(batch.file, redis_server), "--json", "--delay", "0", "--no-render"],
-                cwd=ROOT,
-                env=env,
-                capture_output=True,
-                text=True,
-                timeout=WAIT,
-            )
+            done = _queue_and_watch(batch.file, redis_server, env)
         finally:
             _stop(workers)
     assert done.returncode == 0, done.stderr
     summary = json.loads(done.stdout.strip().splitlines()[-1])
     assert [s["state"] for s in summary["sites"]] == ["done"] * 4
     assert all(s["attempts"] == 1 for s in summary["sites"])
-    assert sorted(_runs_per_site(postgres_history).values()) == [1, 1, 1, 1]
+    assert sorted(_runs_per_site(postgres_database).values()) == [1, 1, 1, 1]
     for site in summary["sites"]:
         report = json.loads((Path(site["run_dir"]) / "report.json").read_text(encoding="utf-8"))
         assert report["site"]["url"] == site["url"] and len(report["history"]) == 1
 
 
 def test_a_worker_killed_mid_site_loses_nothing_and_nothing_is_stored_twice(
-    tmp_path: Path, redis_server: str, postgres_history: str
+    tmp_path: Path, redis_server: str, postgres_database: str
 ) -> None:
     # The dead worker's job comes back after 30 s instead of half an hour: longer than a site
     # takes here even on a loaded machine, so only the killed worker's site is audited again.
-    env = _environment(postgres_history, redeliver_after=30)
+    env = _environment(postgres_database, redeliver_after=30)
     with shops(tmp_path, 3, pages=4, dead=False) as batch:
         queued = run_cli(
             "batch", str(batch.file), "--queue", redis_server, "--no-wait", "--no-render", "--delay", "1", env=env
@@ -125,18 +106,11 @@ def test_a_worker_killed_mid_site_loses_nothing_and_nothing_is_stored_twice(
             os.killpg(doomed.pid, signal.SIGKILL)
             doomed.wait(timeout=60)
             workers.append(_worker(redis_server, env, "rescuer@test"))
-            watched = subprocess.run(
-                [*_batch(batch.file, redis_server), "--json", "--no-render", "--delay", "0"],
-                cwd=ROOT,
-                env=env,
-                capture_output=True,
-                text=True,
-                timeout=WAIT,
-            )
+            watched = _queue_and_watch(batch.file, redis_server, env)
         finally:
             _stop(workers)
     assert watched.returncode == 0, watched.stderr
     sites = json.loads(watched.stdout.strip().splitlines()[-1])["sites"]
     assert [s["state"] for s in sites] == ["done"] * 3
     assert max(s["attempts"] for s in sites) >= 2  # the killed worker's site was audited again
-    assert sorted(_runs_per_site(postgres_history).values()) == [1, 1, 1]
+    assert sorted(_runs_per_site(postgres_database).values()) == [1, 1, 1]
