@@ -212,6 +212,8 @@ class BatchEngine:
     def run(self, jobs: list[SiteJob] | None = None, take: Callable[[], SiteJob | None] | None = None) -> None:
         """Audit the jobs (a list, or `take` until it returns None); returns when all are
         finished, or when the batch was interrupted."""
+        if take is None and not jobs:
+            return  # nothing to audit: no reactor, no browser
         take = take or _Jobs(jobs or []).take
         from scrapy.utils.reactor import install_reactor
 
