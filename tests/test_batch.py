@@ -78,6 +78,7 @@ def shops(tmp: Path, count: int, pages: int, dead: bool) -> Iterator[Batch]:
             handler = type(f"Shop{number}", (_Logged,), {"site": f"Shop {number}"})
             urls.append(stack.enter_context(serve(root, handler_class=handler)) + "/")
         lines = [f"{url} Shop {n}" for n, url in enumerate(urls, start=1)]
+        lines.append(f"{urls[0]}index.html Shop 1 again")  # the same site listed twice: audited once
         if dead:
             lines.append(f"http://127.0.0.1:{free_port()}/ Closed <Shop>")
         listing = tmp / "clients.txt"

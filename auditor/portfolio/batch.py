@@ -78,16 +78,27 @@ def jobs_for(
 ) -> list[SiteJob]:
     by_url = {s.url: s for s in loaded.portfolio.sites}
     stamp = stamp or datetime.now(UTC).strftime("%Y-%m-%dT%H%M%S")
-    jobs = []
+    jobs, folders = [], set()
     for site in sites:
         portfolio_site = by_url[site.url]
         config = site_settings(loaded, portfolio_site, overrides)
-        jobs.append(SiteJob(site, config, loaded.out / slug(site.name) / stamp))
+        folder, count = slug(site.name), 2
+        while folder in folders:  # "Shop A" and "Shop-A" get folders of their own
+            folder, count = f"{slug(site.name)}-{count}", count + 1
+        folders.add(folder)
+        jobs.append(SiteJob(site, config, loaded.out / folder / stamp))
     return jobs
 
 
 def batch_sites(loaded: LoadedPortfolio) -> list[BatchSite]:
-    return [BatchSite(name=s.name, url=s.url) for s in loaded.portfolio.sites]
+    """The batch's sites in the file's order; a site listed twice (the same URL in other words) once."""
+    sites, seen = [], set()
+    for listed in loaded.portfolio.sites:
+        site = BatchSite(name=listed.name, url=listed.url)
+        if site.key not in seen:
+            seen.add(site.key)
+            sites.append(site)
+    return sites
 
 
 @dataclass
