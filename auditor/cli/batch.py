@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import os
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -15,6 +16,7 @@ from auditor.errors import EXIT_INTERRUPTED, EXIT_SITE_FAILED, AuditError, Usage
 
 if TYPE_CHECKING:
     from auditor.portfolio.batch import BatchProgress, BatchReport
+    from auditor.portfolio.file import LoadedPortfolio
 
 SitesArg = Annotated[
     Path, typer.Argument(help="A list of URLs (one per line, optionally followed by a name) or a portfolio .toml file.")
@@ -85,7 +87,7 @@ def batch_command(
         raise typer.Exit(EXIT_SITE_FAILED)
 
 
-def _sayer(silent: bool):  # type: ignore[no-untyped-def]
+def _sayer(silent: bool) -> Callable[[str], None]:
     def say(line: str) -> None:
         if not silent:
             err.print(line, markup=False, soft_wrap=True)
@@ -93,7 +95,15 @@ def _sayer(silent: bool):  # type: ignore[no-untyped-def]
     return say
 
 
-def _local(loaded, overrides, concurrency, processes, formats, fresh, silent) -> BatchReport:  # type: ignore[no-untyped-def]
+def _local(
+    loaded: LoadedPortfolio,
+    overrides: dict[str, Any],
+    concurrency: int,
+    processes: int,
+    formats: list[str],
+    fresh: bool,
+    silent: bool,
+) -> BatchReport:
     from auditor.portfolio.batch import run_batch
 
     live = not silent and err.is_terminal
@@ -105,10 +115,6 @@ def _local(loaded, overrides, concurrency, processes, formats, fresh, silent) ->
         while not stop.wait(1.0):
             if status is not None and watching:
                 status.update(watching[0].status())
-
-    def line(text: str) -> None:
-        if not silent:
-            err.print(text, markup=False, soft_wrap=True)
 
     ticker = threading.Thread(target=refresh, name="batch-progress", daemon=True)
     if status is not None:
@@ -122,7 +128,7 @@ def _local(loaded, overrides, concurrency, processes, formats, fresh, silent) ->
             processes=processes,
             formats=formats,
             fresh=fresh,
-            lines=line,
+            lines=_sayer(silent),
             on_progress=watching.append,
         )
     finally:

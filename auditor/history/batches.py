@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, select, update
@@ -20,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from auditor.history.record import AlreadyStoredError, History, record
 from auditor.history.snapshot import site_key
+from auditor.history.store import now
 from auditor.results import AuditResults
 from auditor.storage.tables import BatchSiteRow, RunRow
 
@@ -44,10 +44,6 @@ def batch_name(source: Path, out: Path) -> str:
     """A batch's stable name: the same file audited into the same folder is the same batch."""
     digest = hashlib.sha1(f"{source.resolve()}\n{out.resolve()}".encode()).hexdigest()[:10]
     return f"{source.stem[:150]}-{digest}"
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def plan_batch(
@@ -90,7 +86,7 @@ def start_site(engine: Engine, batch: str, site: BatchSite, worker: str) -> bool
             update(BatchSiteRow)
             .where(BatchSiteRow.batch == batch, BatchSiteRow.site_key == site.key, BatchSiteRow.state.not_in(FINISHED))
             .values(
-                state=RUNNING, worker=worker[:200], attempts=BatchSiteRow.attempts + 1, started_at=_now(), error=None
+                state=RUNNING, worker=worker[:200], attempts=BatchSiteRow.attempts + 1, started_at=now(), error=None
             )
         )
         return bool(getattr(changed, "rowcount", 0))
@@ -105,7 +101,7 @@ def store_site(
         changed = session.execute(
             update(BatchSiteRow)
             .where(BatchSiteRow.batch == batch, BatchSiteRow.site_key == site.key, BatchSiteRow.state != DONE)
-            .values(state=DONE, finished_at=_now())
+            .values(state=DONE, finished_at=now())
         )
         return bool(getattr(changed, "rowcount", 0))
 
@@ -140,7 +136,7 @@ def fail_site(engine: Engine, batch: str, site: BatchSite, error: str, run_dir: 
                 error=error,
                 run_dir=str(run_dir) if run_dir else None,
                 seconds=round(seconds, 1),
-                finished_at=_now(),
+                finished_at=now(),
             )
         )
 

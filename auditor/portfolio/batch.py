@@ -23,7 +23,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -62,12 +62,16 @@ class SiteJob:
     run_dir: Path
 
 
-def site_settings(loaded: LoadedPortfolio, site: PortfolioSite, overrides: dict[str, Any]) -> AuditConfig:
-    """A site's settings: its own config file or the portfolio's, its options, then the command line's."""
-    path = loaded.beside(site.config) if site.config else loaded.config
+def crawl_options(site: PortfolioSite, overrides: dict[str, Any]) -> dict[str, Any]:
+    """A site's crawl options: the portfolio's for the site, the command line's over them."""
     crawl = {"max_pages": site.max_pages, "max_depth": site.max_depth, "delay": site.delay, "render": site.render}
     crawl.update({k: v for k, v in overrides.items() if v is not None})
-    config = command_config(path, crawl)
+    return crawl
+
+
+def site_settings(loaded: LoadedPortfolio, site: PortfolioSite, overrides: dict[str, Any]) -> AuditConfig:
+    """A site's settings: its own config file or the portfolio's, its options, then the command line's."""
+    config = command_config(loaded.config_for(site), crawl_options(site, overrides))
     if site.lang:
         config.report.lang = site.lang
     return config
@@ -512,20 +516,7 @@ def write_summary(loaded: LoadedPortfolio, engine: Any, batch: str, resumed: int
         "batch": batch,
         "generated": generated,
         "interrupted": interrupted,
-        "sites": [
-            {
-                "name": o.name,
-                "url": o.url,
-                "state": o.state,
-                "score": o.score,
-                "pages": o.pages,
-                "seconds": o.seconds,
-                "attempts": o.attempts,
-                "error": o.error or None,
-                "run_dir": o.run_dir or None,
-            }
-            for o in outcomes
-        ],
+        "sites": [{**asdict(o), "error": o.error or None, "run_dir": o.run_dir or None} for o in outcomes],
     }
     write_atomic(summary, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     return BatchReport(batch, out, outcomes, overview, summary, resumed, interrupted)

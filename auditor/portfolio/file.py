@@ -128,6 +128,10 @@ class LoadedPortfolio:
         name = self.portfolio.portfolio.config
         return self.beside(name) if name else None
 
+    def config_for(self, site: PortfolioSite) -> Path | None:
+        """The config file a site is audited with: its own, else the portfolio's."""
+        return self.beside(site.config) if site.config else self.config
+
 
 def load_portfolio(path: Path) -> LoadedPortfolio:
     source: ConfigSource = load_source(path)

@@ -72,13 +72,11 @@ def celery_app(broker: str) -> Any:
 def _job(
     batch: str, loaded: LoadedPortfolio, site: Any, overrides: dict[str, Any], formats: list[str]
 ) -> dict[str, Any]:
-    from auditor.portfolio.batch import slug
+    from auditor.portfolio.batch import crawl_options, slug
 
     portfolio_site = next(s for s in loaded.portfolio.sites if s.url == site.url)
-    config = loaded.beside(portfolio_site.config) if portfolio_site.config else loaded.config
-    options: dict[str, Any] = {"max_pages": portfolio_site.max_pages, "max_depth": portfolio_site.max_depth}
-    options.update({"delay": portfolio_site.delay, "render": portfolio_site.render, "lang": portfolio_site.lang})
-    options.update({k: v for k, v in overrides.items() if v is not None})
+    config = loaded.config_for(portfolio_site)
+    options = {**crawl_options(portfolio_site, overrides), "lang": portfolio_site.lang}
     return {
         "batch": batch,
         "name": site.name,
