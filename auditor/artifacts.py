@@ -48,10 +48,16 @@ class Page(Model):
     link_text: str = ""
     # Why the page was rendered in Chromium, or why not (spiders/render_plan.py).
     render_reason: str = ""
+    # Why the page is a "not found" page though its server answered 200 (a single-page
+    # app's "not found" view, or nothing at all once its scripts ran).
+    not_found: str | None = None
+    # The page that shows exactly what this one shows (`/contact/` and `/contact`): the
+    # site's contacts are counted there, once.
+    same_as: str | None = None
 
     @property
     def ok(self) -> bool:
-        return self.error is None and self.status is not None and 200 <= self.status < 300
+        return self.error is None and self.status is not None and 200 <= self.status < 300 and self.not_found is None
 
 
 class Email(Model):

@@ -21,7 +21,7 @@ META = CheckMeta(
 
 
 def _problem(page: Page) -> str:
-    return page.error or (f"HTTP {page.status}" if page.status else "did not load")
+    return page.error or page.not_found or (f"HTTP {page.status}" if page.status else "did not load")
 
 
 def _snippet(page: Page, linked: list[tuple[str, Link]]) -> str:

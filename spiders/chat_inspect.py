@@ -80,6 +80,19 @@ EVENTS_SCRIPT = """
     return id;
   };
   window.clearTimeout = function (id) { ledger.timers.delete(id); return clearTimer.call(window, id); };
+  // Routes the page's router goes to without a link (history.pushState, a hash change).
+  ledger.routes = [];
+  const note = (url) => {
+    try { if (ledger.routes.length < 200) ledger.routes.push(new URL(String(url), location.href).href); } catch (e) {}
+  };
+  for (const name of ['pushState', 'replaceState']) {
+    const original = history[name];
+    history[name] = function (state, title, url) {
+      if (url !== undefined && url !== null) note(url);
+      return original.apply(this, arguments);
+    };
+  }
+  window.addEventListener('hashchange', () => note(location.href));
   new MutationObserver(() => { ledger.lastChange = performance.now(); })
     .observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
 })();
@@ -93,6 +106,8 @@ EVENTS_READ_SCRIPT = """
     quiet_ms: performance.now() - ledger.lastChange,
     timers: ledger.timers.size,
     load_ms: nav && nav.duration > 0 ? nav.duration : null,
+    href: location.href,
+    routes: ledger.routes.slice(),
   };
 }
 """
@@ -219,12 +234,14 @@ async def prepare_page(page: Page, request: object = None) -> None:
     await page.add_init_script(EVENTS_SCRIPT)
 
 
-async def _events(page: Page) -> dict[str, Any] | None:
+async def read_events(page: Page) -> dict[str, Any] | None:
+    """What EVENTS_SCRIPT recorded: DOM quiet time, pending timers, load time, routes (None without it)."""
     events: dict[str, Any] | None = await page.evaluate(EVENTS_READ_SCRIPT)
     return events
 
 
-def _scale(events: dict[str, Any] | None, plan: InspectPlan) -> float:
+def load_scale(events: dict[str, Any] | None, plan: InspectPlan) -> float:
+    """How much longer than the reference the page took to load (1 to plan.max_scale)."""
     load_ms = (events or {}).get("load_ms")
     if not load_ms:
         return 1.0
@@ -278,12 +295,12 @@ async def inspect_chat(page: Page, plan: InspectPlan, log: NetworkLog) -> dict[s
     while True:
         try:
             results = await _probe(page)
-            events = await _events(page)
+            events = await read_events(page)
         except PlaywrightError as failure:
             error = str(failure).splitlines()[0]
             break
         if scale is None:
-            scale = _scale(events, plan)
+            scale = load_scale(events, plan)
         now = int((loop.time() - start) * 1000)
         watch.update(results, now)
         loading = set(request_evidence(log.urls))

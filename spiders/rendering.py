@@ -12,6 +12,7 @@ from scrapy_playwright.page import PageMethod
 from auditor import __version__
 from auditor.gather.scope import Scope
 from spiders.chat_inspect import InspectPlan, NetworkLog, inspect_chat, prepare_page
+from spiders.routes import RouteDiscovery, discover_routes
 
 # Images, media and fonts do not change which contacts a page shows or where a
 # fixed chat launcher sits, and they are most of a page's bytes.
@@ -53,26 +54,43 @@ class BrowserRequests:
         return skip_heavy_resources(request) or not self.scope.allows_load(str(request.url))
 
 
-def render_meta(viewport: str, plan: InspectPlan) -> dict[str, Any]:
+def render_meta(viewport: str, plan: InspectPlan, discovery: RouteDiscovery | None = None) -> dict[str, Any]:
     """Request.meta that renders a page in the named viewport, records its network
-    requests, then waits for, measures and photographs its chat widgets."""
+    requests, then waits for, measures and photographs its chat widgets; with a
+    `discovery`, then clicks its navigation elements without `href` for routes."""
     log = NetworkLog()
+    methods = [PageMethod(inspect_chat, plan, log)]
+    if discovery is not None:
+        methods.append(PageMethod(discover_routes, discovery, plan, log))
     return {
         "playwright": True,
         "playwright_context": viewport,
         "playwright_context_kwargs": CONTEXTS[viewport],
         "playwright_page_event_handlers": log.handlers(),
         "playwright_page_init_callback": prepare_page,
-        "playwright_page_methods": [PageMethod(inspect_chat, plan, log)],
+        "playwright_page_methods": methods,
     }
+
+
+def _method_result(meta: dict[str, Any], function: Any) -> dict[str, Any] | None:
+    for method in meta.get("playwright_page_methods") or []:
+        if getattr(method, "method", None) is function and isinstance(method.result, dict):
+            return method.result
+    return None
 
 
 def chat_result(meta: dict[str, Any]) -> dict[str, Any]:
     """What inspect_chat found, or an empty answer when it did not run."""
-    for method in meta.get("playwright_page_methods") or []:
-        if getattr(method, "method", None) is inspect_chat and isinstance(method.result, dict):
-            return method.result
+    found = _method_result(meta, inspect_chat)
+    if found is not None:
+        return found
     return {"widgets": [], "requests": [], "failures": [], "error": "the rendered page was not inspected"}
+
+
+def routes_result(meta: dict[str, Any]) -> dict[str, Any]:
+    """What discover_routes found, or nothing when it did not run."""
+    found = _method_result(meta, discover_routes)
+    return found if found is not None else {"clicked": [], "revealed": [], "routes": [], "html": None}
 
 
 def page_slug(url: str) -> str:

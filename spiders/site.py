@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import AsyncIterator, Callable, Iterator
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
@@ -18,18 +19,20 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet import error as net_error
 from twisted.python.failure import Failure
 
-from auditor.artifacts import Page
+from auditor.artifacts import Link, Location, Page
 from auditor.domains import host_of, registrable_domain, same_site
 from auditor.gather.extract.chat import find_in_html, from_probe, live_widgets, vendors
 from auditor.gather.extract.chat.placement import add_mobile, mark_measured
 from auditor.gather.extract.decoding import decode_html
 from auditor.gather.extract.dom import parse
 from auditor.gather.extract.findings import PageFindings
-from auditor.gather.extract.page import extract_page
+from auditor.gather.extract.page import extract_page, link_to
+from auditor.gather.extract.words import route_of
 from auditor.gather.scope import Scope
 from spiders.chat_inspect import InspectPlan
 from spiders.render_plan import FAILED_PAGE, Decision, RenderPlan
-from spiders.rendering import MOBILE_USER_AGENT, chat_result, page_slug, render_meta
+from spiders.rendering import MOBILE_USER_AGENT, chat_result, page_slug, render_meta, routes_result
+from spiders.routes import RouteDiscovery
 
 MAX_ENTRY_REDIRECTS = 5
 # The site's own scripts read for page names: enough for any real site's bundles.
@@ -77,6 +80,10 @@ class SiteSpider(scrapy.Spider):
         self.home_url = url
         self._plan: RenderPlan | None = None
         self.scripts_requested: set[str] = set()
+        self.discovery = RouteDiscovery()
+        # What the site shows for a URL that does not exist, when it answers it with 200.
+        self.not_found_views: set[str] = set()
+        self._probed: set[str] = set()
 
     @property
     def plan(self) -> RenderPlan:
@@ -203,7 +210,52 @@ class SiteSpider(scrapy.Spider):
             findings.page.render_reason = FAILED_PAGE
             yield from self._finish(findings)
             return
+        if depth == 0:
+            yield from self._probe_not_found(findings.page.url, "path")
         yield from self._apply(findings, self._decide(findings, decoded.text))
+
+    def _probe_not_found(self, url: str, kind: str) -> Iterator[scrapy.Request]:
+        """Ask once for a URL that cannot exist (a path, or a hash route): a site that
+        answers it with 200 shows there the view every broken link of its shows."""
+        if kind in self._probed:
+            return
+        self._probed.add(kind)
+        token = "contact-audit-missing-" + hashlib.sha1(self.home_url.encode()).hexdigest()[:10]
+        if kind == "path":
+            yield scrapy.Request(
+                urljoin(url, token),
+                callback=self.parse_not_found,
+                errback=self.not_found_failed,
+                priority=250,
+                meta={"dont_redirect": True, "handle_httpstatus_all": True},
+            )
+        elif self.plan.enabled:
+            prefix = "#!/" if "#!/" in url else "#/"
+            yield self._render_request(f"{url.split('#', 1)[0]}{prefix}{token}", "desktop", {}, probe=True)
+
+    def parse_not_found(self, response: Response) -> Iterator[scrapy.Request]:
+        if response.status != 200 or not isinstance(response, TextResponse):
+            return  # the server says when a page does not exist
+        decoded = decode_html(response.body, response.headers.get(b"Content-Type"))
+        if decoded.text is None:
+            return
+        findings = extract_page(decoded.text, response.url, domain=self.domain, depth=1)
+        if findings.app_shell:
+            if self.plan.enabled:
+                yield self._render_request(response.url, "desktop", {}, probe=True)
+        elif findings.view:
+            self.not_found_views.add(findings.view)
+
+    def parse_not_found_rendered(self, response: Response) -> None:
+        if not isinstance(response, TextResponse) or not self.scope.allows(response.url):
+            return
+        asked = response.request.url if response.request is not None else response.url
+        findings = extract_page(response.text, asked, domain=self.domain, depth=1, rendered=True)
+        if findings.view and not findings.blank:
+            self.not_found_views.add(findings.view)
+
+    def not_found_failed(self, failure: Failure) -> None:
+        """A site that refuses a URL that does not exist needs no view to tell its broken links."""
 
     def _fetch_scripts(self, findings: PageFindings, url: str) -> Iterator[scrapy.Request]:
         """The site's own scripts, once each: the plan reads them for the pages they name."""
@@ -232,8 +284,10 @@ class SiteSpider(scrapy.Spider):
     def script_failed(self, failure: Failure) -> None:
         """A script that does not load names no page; the plan goes on without it."""
 
-    def _render_request(self, url: str, viewport: str, meta: dict[str, Any]) -> scrapy.Request:
-        run_dir = self.settings.get("CONTACT_AUDIT_RUN_DIR") or None
+    def _render_request(self, url: str, viewport: str, meta: dict[str, Any], *, probe: bool = False) -> scrapy.Request:
+        """Render `url`; a `probe` (the site's "not found" view) is not a page of the site:
+        no screenshot, no clicks."""
+        run_dir = None if probe else self.settings.get("CONTACT_AUDIT_RUN_DIR") or None
         plan = InspectPlan(
             settle_ms=self.settings.getint("CONTACT_AUDIT_RENDER_SETTLE_MS"),
             budget_ms=self.settings.getint("CONTACT_AUDIT_RENDER_PAGE_BUDGET_MS"),
@@ -241,12 +295,13 @@ class SiteSpider(scrapy.Spider):
             screenshot_name=self._screenshot_name(url, viewport) if run_dir else None,
         )
         desktop = viewport == "desktop"
+        discovery = self.discovery if desktop and not probe else None
         return scrapy.Request(
             url,
-            callback=self.parse_rendered if desktop else self.parse_mobile,
-            errback=self.render_failed if desktop else self.mobile_failed,
+            callback=self.parse_not_found_rendered if probe else self.parse_rendered if desktop else self.parse_mobile,
+            errback=self.not_found_failed if probe else self.render_failed if desktop else self.mobile_failed,
             dont_filter=True,
-            meta={**render_meta(viewport, plan), **meta},
+            meta={**render_meta(viewport, plan, discovery), **meta},
             headers=None if desktop else {"User-Agent": MOBILE_USER_AGENT},
             priority=200,
         )
@@ -274,8 +329,9 @@ class SiteSpider(scrapy.Spider):
             return
         inspection = chat_result(response.meta)
         measured = None if inspection.get("error") else inspection
+        routes = routes_result(response.meta)
         rendered = extract_page(
-            response.text,
+            routes["html"] or response.text,
             raw.page.url,
             domain=self.domain,
             status=raw.page.status or 200,
@@ -289,6 +345,7 @@ class SiteSpider(scrapy.Spider):
         rendered.page.link_text = raw.page.link_text
         rendered.page.render_reason = raw.page.render_reason
         self.pages_rendered += 1
+        router = self._add_routes(rendered, routes)
         _mark_rendered_only(raw, rendered)
         _note_inspection(rendered, inspection, "desktop")
         # Rendered DOM holds the scripts a loader injected; the served HTML says how
@@ -296,7 +353,7 @@ class SiteSpider(scrapy.Spider):
         embedded = {w.vendor_id: w.instances for w in raw.channels.chat_widgets}
         for widget in rendered.channels.chat_widgets:
             widget.instances = max(widget.instances, embedded.get(widget.vendor_id, 1))
-        yield from self._follow(rendered, raw.page.depth)
+        yield from self._follow(rendered, raw.page.depth, router)
         yield from self._released(raw, rendered)
         if self._wants_mobile(rendered):
             yield self._render_request(raw.page.url, "mobile", {"rendered": rendered})
@@ -362,12 +419,32 @@ class SiteSpider(scrapy.Spider):
             page.error = describe_failure(failure, request.url)
         yield from self._finish(PageFindings(page=page))
 
-    def _follow(self, findings: PageFindings, depth: int) -> Iterator[scrapy.Request]:
-        """Queue the page's links, contact-like ones first, within the page and depth caps."""
+    def _add_routes(self, rendered: PageFindings, routes: dict[str, Any]) -> list[Link]:
+        """What the browser showed beyond the page's links: elements without `href` that
+        lead to a route and links a click revealed become the page's links; routes its
+        router took on its own are given back, to be followed without being links."""
+        page = rendered.page
+        known = {(link.url, link.location) for link in page.links}
+        for found in [*routes.get("clicked", []), *routes.get("revealed", [])]:
+            link = link_to(str(found["url"]), str(found.get("text") or ""), cast(Location, found["where"]), self.domain)
+            if link is not None and link.url != page.url and (link.url, link.location) not in known:
+                known.add((link.url, link.location))
+                page.links.append(link)
+        return [
+            link
+            for url in routes.get("routes", [])
+            if (link := link_to(str(url), "", "main", self.domain)) is not None and link.url != page.url
+        ]
+
+    def _follow(self, findings: PageFindings, depth: int, router: list[Link] | None = None) -> Iterator[scrapy.Request]:
+        """Queue the page's links, contact-like ones first, then the routes its router took
+        (`router`), within the page and depth caps."""
         max_pages = self.settings.getint("CONTACT_AUDIT_MAX_PAGES")
         if depth + 1 > self.settings.getint("CONTACT_AUDIT_MAX_DEPTH"):
             return
-        for link in sorted(findings.page.links, key=lambda lk: not lk.contact_like):
+        for link in [*sorted(findings.page.links, key=lambda lk: not lk.contact_like), *(router or [])]:
+            if route_of(urlsplit(link.url).fragment) is not None:
+                yield from self._probe_not_found(link.url, "hash")
             if link.url in self.seen or len(self.seen) >= max_pages:
                 continue
             if not self.scope.allows(link.url):

@@ -43,8 +43,24 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+# Single-page apps among the fixture sites: URL prefix -> the folder served there, whose
+# index.html answers every route of the app (the built React app is served from dist/).
+SPA_ROOTS = {
+    "/spa-history/": SITES / "spa-history",
+    "/spa-sub/app/": SITES / "spa-sub" / "app",
+    "/spa-buttons/": SITES / "spa-buttons",
+    "/spa-react/": SITES / "spa-react" / "dist",
+}
+
+
 @pytest.fixture(scope="session")
-def sites() -> Iterator[str]:
+def site_posts() -> list[tuple[str, bytes]]:
+    """Every POST the fixture sites received, as (path, body), in order: no audit may submit a form."""
+    return []
+
+
+@pytest.fixture(scope="session")
+def sites(site_posts: list[tuple[str, bytes]]) -> Iterator[str]:
     """Base URL of the fixture sites under tests/sites, served on 127.0.0.1."""
     # /offsite/ redirects to another host name for the same loopback address, so
     # an audit that followed it would still stay on this machine.
@@ -53,7 +69,12 @@ def sites() -> Iterator[str]:
         "/offsite/": f"http://localhost:{port}/bare/",
         "/moved/": "/bare/",
     }
-    with serve(SITES, redirects=redirects, port=port) as base:
+
+    def record_post(path: str, body: bytes) -> tuple[int, dict[str, str], bytes]:
+        site_posts.append((path, body))
+        return 204, {}, b""
+
+    with serve(SITES, redirects=redirects, port=port, on_post=record_post, spa_roots=SPA_ROOTS) as base:
         yield base
 
 

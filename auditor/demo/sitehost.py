@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import posixpath
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -19,6 +21,8 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
     redirects: ClassVar[dict[str, str]] = {}
     on_post: ClassVar[PostHandler | None] = None
+    # Single-page apps: URL prefix ("/app/") -> the folder its files are served from.
+    spa_roots: ClassVar[dict[str, Path]] = {}
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
         pass
@@ -32,6 +36,21 @@ class QuietHandler(SimpleHTTPRequestHandler):
             self.end_headers()
             return
         super().do_GET()
+
+    def translate_path(self, path: str) -> str:
+        """The file for a URL path. Under a single-page app's prefix it is in the app's folder,
+        and a route that names no file (no extension) gets the app's index.html, as the
+        history-API fallback of static hosts does (nginx `try_files $uri /index.html`)."""
+        route = path.split("?", 1)[0].split("#", 1)[0]
+        for prefix, folder in self.spa_roots.items():
+            if not route.startswith(prefix):
+                continue
+            # The stdlib's normalisation (no `..`, no drive names), re-rooted in the app's folder.
+            local = str(folder) + super().translate_path("/" + path[len(prefix) :])[len(self.directory) :]
+            if not os.path.exists(local) and not posixpath.splitext(route.rstrip("/"))[1]:
+                return str(folder / "index.html")
+            return local
+        return super().translate_path(path)
 
     def do_POST(self) -> None:
         handler = type(self).on_post
@@ -54,12 +73,19 @@ def serve(
     port: int = 0,
     on_post: PostHandler | None = None,
     handler_class: type[QuietHandler] = QuietHandler,
+    spa_roots: dict[str, Path] | None = None,
 ) -> Iterator[str]:
     """Serve `root` on 127.0.0.1 and yield its base URL (`http://127.0.0.1:PORT`); POSTs go to `on_post`.
 
     `handler_class` is a QuietHandler that answers some requests its own way (benchmarks: slow pages).
+    `spa_roots` maps URL prefixes (`/app/`) to single-page apps' folders: their files are served
+    there, and an unknown route without an extension gets the app's index.html with status 200.
     """
-    attributes = {"redirects": dict(redirects or {}), "on_post": staticmethod(on_post) if on_post else None}
+    attributes = {
+        "redirects": dict(redirects or {}),
+        "on_post": staticmethod(on_post) if on_post else None,
+        "spa_roots": dict(spa_roots or {}),
+    }
     handler = type("Handler", (handler_class,), attributes)
     server = ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(root)))
     server.daemon_threads = True

@@ -11,13 +11,17 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from auditor.artifacts import SiteArtifacts, SiteInfo
+from auditor.artifacts import Channels, SiteArtifacts, SiteInfo
 from auditor.domains import host_of, registrable_domain
 from auditor.errors import AuditInterruptedError, SiteError
 from auditor.gather.extract.findings import PageFindings
 from auditor.gather.extract.merge import build_channels
 
 WAITING = "not rendered: the crawl ended before pages like it were rendered"
+# Why a page that answered 200 is a "not found" page (Page.not_found).
+NOT_FOUND_VIEW = 'shows the site\'s "not found" view (HTTP {status})'
+NOT_FOUND_HEADING = 'its heading says "not found" (HTTP {status})'
+BLANK = "shows nothing once its scripts ran"
 
 
 @dataclass
@@ -36,6 +40,33 @@ class CrawlOutcome:
     warnings: list[str] = field(default_factory=list)
     fatal: str | None = None
     time_budget: float = 0.0
+    # The views (PageFindings.view) the site shows for a URL that does not exist, when
+    # its server answers such a URL with 200.
+    not_found_views: set[str] = field(default_factory=set)
+
+
+def mark_views(findings: list[PageFindings], home_url: str, not_found_views: set[str]) -> None:
+    """Pages that are "not found" pages though they answered 200, and pages that show
+    exactly what an earlier one shows: their contacts are counted there, once."""
+    first: dict[str, str] = {}
+    for item in findings:
+        page = item.page
+        if not item.parsed or not item.view or not page.ok:
+            continue
+        if page.url != home_url and page.depth > 0:
+            status = page.status or 200
+            if item.view in not_found_views:
+                page.not_found = NOT_FOUND_VIEW.format(status=status)
+            elif item.says_not_found:
+                page.not_found = NOT_FOUND_HEADING.format(status=status)
+            elif page.rendered and item.blank:
+                page.not_found = BLANK
+            if page.not_found is not None:
+                continue
+        owner = first.setdefault(item.view, page.url)
+        if owner != page.url:
+            page.same_as = owner
+            item.channels = Channels()
 
 
 def assemble(seen: CrawlOutcome) -> SiteArtifacts:
@@ -43,6 +74,7 @@ def assemble(seen: CrawlOutcome) -> SiteArtifacts:
     for waiting in seen.waiting:
         waiting.page.render_reason = WAITING
     findings = sorted([*seen.findings, *seen.waiting], key=lambda f: (f.page.url != seen.home_url, f.page.depth))
+    mark_views(findings, seen.home_url, seen.not_found_views)
     pages, channels = build_channels(findings)
     stopped_early = bool(seen.close_reason) and seen.close_reason != "finished"
     warnings = list(seen.warnings)

@@ -165,6 +165,7 @@ class SiteCrawl:
             home_url=spider.home_url,
             findings=self.findings,
             waiting=list(spider.plan.pending()),
+            not_found_views=set(spider.not_found_views),
             close_reason=self.close_reason[0] if self.close_reason else "",
             warnings=list(spider.warnings),
             fatal=spider.fatal,

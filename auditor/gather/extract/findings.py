@@ -19,3 +19,8 @@ class PageFindings:
     hooks: frozenset[str] = frozenset()
     # Whether the page was read as HTML (not a PDF, an image or a page that failed).
     parsed: bool = False
+    # What the page shows as one key (auditor.gather.extract.views): pages with one view are
+    # one page; whether it shows no readable text; whether its heading says "not found".
+    view: str = ""
+    blank: bool = False
+    says_not_found: bool = False

@@ -84,6 +84,9 @@ def contact_pages(pages: list[Page]) -> list[ContactPage]:
                 contact_targets.add(link.url)
     found = []
     for page in pages:
+        if page.same_as is not None or page.not_found is not None:
+            # Counted on the page it repeats; a "not found" view is a broken link, not a contact page.
+            continue
         if page.is_contact_page or page.url in contact_targets:
             page.is_contact_page = True
             found.append(

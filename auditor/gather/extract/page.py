@@ -10,6 +10,7 @@ from auditor.artifacts import (
     Box,
     ChatWidget,
     Link,
+    Location,
     Page,
     Placement,
     ResponsePromise,
@@ -22,6 +23,7 @@ from auditor.gather.extract.page_channels import page_channels
 from auditor.gather.extract.promises import find_response_promises
 from auditor.gather.extract.readability import text_stats
 from auditor.gather.extract.scripts import is_app_shell, script_hooks, script_signature
+from auditor.gather.extract.views import says_not_found, view_of
 from auditor.gather.extract.words import is_contact_heading, is_contact_text, is_contact_url, route_of
 
 _SKIP_SCHEMES = re.compile(r"^(?:mailto|tel|callto|sms|javascript|data|whatsapp|viber|tg|skype):", re.I)
@@ -45,24 +47,29 @@ def document_base(soup: Any, url: str) -> str:
     return resolved if resolved.startswith(("http://", "https://")) else url
 
 
+def link_to(url: str, text: str, location: Location, domain: str) -> Link | None:
+    """A link to a page of the site (a hash route kept, an in-page anchor dropped), or None
+    for another site or a URL that is not a page."""
+    url = page_url(url)
+    if not url.startswith(("http://", "https://")) or not same_site(url, domain):
+        return None
+    text = clean_text(text)[:120]
+    return Link(url=url, text=text, location=location, contact_like=is_contact_text(text) or is_contact_url(url))
+
+
 def _links(soup: Any, base: str, domain: str) -> list[Link]:
     links: dict[tuple[str, str], Link] = {}
     for anchor in soup.find_all("a", href=True):
         href = str(anchor["href"]).strip()
         if not href or _SKIP_SCHEMES.match(href) or (href.startswith("#") and route_of(href[1:]) is None):
             continue
-        url = page_url(urljoin(base, href))
-        if not url.startswith(("http://", "https://")) or not same_site(url, domain):
-            continue
         text = clean_text(anchor.get_text(" ")) or clean_text(
             str(anchor.get("aria-label") or anchor.get("title") or "")
         )
-        link = Link(
-            url=url,
-            text=text[:120],
-            location=location_of(anchor),
-            contact_like=is_contact_text(text) or is_contact_url(url),
-        )
+        link = link_to(urljoin(base, href), text, location_of(anchor), domain)
+        if link is None:
+            continue
+        url = link.url
         key = (url, link.location)
         if key not in links or (link.contact_like and not links[key].contact_like):
             links[key] = link
@@ -135,6 +142,7 @@ def extract_page(
         page.warnings.extend(not_loaded)
     channels.chat_widgets = _widgets(found, url)
     scripts = script_signature(soup, url)
+    view, blank = view_of(soup, url, [link.url for link in page.links])
     return PageFindings(
         page=page,
         channels=channels,
@@ -142,4 +150,7 @@ def extract_page(
         app_shell=is_app_shell(soup, scripts),
         hooks=script_hooks(soup) if scripts else frozenset(),
         parsed=True,
+        view=view,
+        blank=blank,
+        says_not_found=says_not_found(soup),
     )
