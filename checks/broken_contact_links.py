@@ -36,7 +36,7 @@ def run(site: CheckInput) -> Outcome:
     targets: dict[str, list[tuple[str, Link]]] = {}
     for page in site.pages:
         for link in page.links:
-            if link.contact_like and link.url in by_url:
+            if link.contact_like and link.url in by_url and link.url != page.url:
                 linked = targets.setdefault(link.url, [])
                 if all(where != page.url for where, _ in linked):
                     linked.append((page.url, link))

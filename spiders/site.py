@@ -74,6 +74,8 @@ class SiteSpider(scrapy.Spider):
         self.warnings: list[str] = []
         self.seen: set[str] = set()
         self.pages_done = 0
+        # Pages read so far, by their final URL: two links that redirect to one page read it once.
+        self.parsed: set[str] = set()
         self.pages_rendered = 0
         self.renders_requested = 0
         self.screenshot_slugs: dict[str, str] = {}
@@ -172,6 +174,12 @@ class SiteSpider(scrapy.Spider):
         depth = int(response.meta.get("page_depth", 0))
         url = _page_url(response)
         referrer = response.meta.get("referrer")
+        if url in self.parsed:
+            # Another link redirected here (`/app` -> `/app/`): the page is already audited.
+            self.pages_done += 1
+            self._progress()
+            return
+        self.parsed.add(url)
         if not isinstance(response, TextResponse):
             page = Page(
                 url=url,
