@@ -10,7 +10,9 @@ from urllib.parse import unquote, urlsplit
 from scrapy_playwright.page import PageMethod
 
 from auditor import __version__
+from auditor.config.access import SiteAccess
 from auditor.gather.scope import Scope
+from spiders.access import seed_cookies
 from spiders.chat_inspect import InspectPlan, NetworkLog, inspect_chat, prepare_page
 from spiders.routes import RouteDiscovery, discover_routes
 
@@ -54,11 +56,20 @@ class BrowserRequests:
         return skip_heavy_resources(request) or not self.scope.allows_load(str(request.url))
 
 
-def render_meta(viewport: str, plan: InspectPlan, discovery: RouteDiscovery | None = None) -> dict[str, Any]:
+def render_meta(
+    viewport: str, plan: InspectPlan, discovery: RouteDiscovery | None = None, access: SiteAccess | None = None
+) -> dict[str, Any]:
     """Request.meta that renders a page in the named viewport, records its network
     requests, then waits for, measures and photographs its chat widgets; with a
-    `discovery`, then clicks its navigation elements without `href` for routes."""
+    `discovery`, then clicks its navigation elements without `href` for routes; with
+    `access`, the site's cookies are in the browser before the page loads."""
     log = NetworkLog()
+
+    async def prepare(page: Any, request: Any = None) -> None:
+        await prepare_page(page, request)
+        if access is not None and request is not None:
+            await seed_cookies(page, access, str(request.url))
+
     methods = [PageMethod(inspect_chat, plan, log)]
     if discovery is not None:
         methods.append(PageMethod(discover_routes, discovery, plan, log))
@@ -67,7 +78,7 @@ def render_meta(viewport: str, plan: InspectPlan, discovery: RouteDiscovery | No
         "playwright_context": viewport,
         "playwright_context_kwargs": CONTEXTS[viewport],
         "playwright_page_event_handlers": log.handlers(),
-        "playwright_page_init_callback": prepare_page,
+        "playwright_page_init_callback": prepare if access is not None else prepare_page,
         "playwright_page_methods": methods,
     }
 

@@ -8,6 +8,7 @@ from typing import Any, cast
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
+from scrapy.downloadermiddlewares import cookies as scrapy_cookies
 from scrapy.exceptions import (
     CannotResolveHostError,
     DownloadConnectionRefusedError,
@@ -16,6 +17,7 @@ from scrapy.exceptions import (
 )
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
+from tldextract import TLDExtract
 from twisted.internet import error as net_error
 from twisted.python.failure import Failure
 
@@ -33,6 +35,11 @@ from spiders.chat_inspect import InspectPlan
 from spiders.render_plan import FAILED_PAGE, Decision, RenderPlan
 from spiders.rendering import MOBILE_USER_AGENT, chat_result, page_slug, render_meta, routes_result
 from spiders.routes import RouteDiscovery
+
+# Scrapy's cookies middleware asks tldextract for public suffixes with its defaults, which
+# download the list from publicsuffix.org the first time a site sets a cookie: the audit
+# keeps to the bundled snapshot and sends nothing to any host but the audited site.
+scrapy_cookies._split_domain = TLDExtract(include_psl_private_domains=True, suffix_list_urls=(), cache_dir=None)
 
 MAX_ENTRY_REDIRECTS = 5
 # The site's own scripts read for page names: enough for any real site's bundles.
@@ -103,6 +110,10 @@ class SiteSpider(scrapy.Spider):
             self.on_progress(self.pages_done, self.pages_rendered, max(queued, 0))
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        if not self.settings.getbool("ROBOTSTXT_OBEY"):
+            self.warnings.append(
+                "robots.txt was not obeyed (--ignore-robots-txt, access.ignore_robots_txt), as the site's owner asked"
+            )
         self.seen.add(self.start_url)
         yield self._entry_request(self.start_url, hops=0)
 
@@ -142,7 +153,10 @@ class SiteSpider(scrapy.Spider):
         request = getattr(failure, "request", None)
         url = request.url if request is not None else self.start_url
         if _is(failure, IgnoreRequest):
-            self.fatal = f"robots.txt of {host_of(url)} does not allow auditing {url}"
+            self.fatal = (
+                f"robots.txt of {host_of(url)} does not allow auditing {url}"
+                " (for your own site, a staging server: --ignore-robots-txt)"
+            )
         else:
             self.fatal = describe_failure(failure, url)
 
@@ -309,7 +323,7 @@ class SiteSpider(scrapy.Spider):
             callback=self.parse_not_found_rendered if probe else self.parse_rendered if desktop else self.parse_mobile,
             errback=self.not_found_failed if probe else self.render_failed if desktop else self.mobile_failed,
             dont_filter=True,
-            meta={**render_meta(viewport, plan, discovery), **meta},
+            meta={**render_meta(viewport, plan, discovery, self.settings.get("CONTACT_AUDIT_ACCESS")), **meta},
             headers=None if desktop else {"User-Agent": MOBILE_USER_AGENT},
             priority=200,
         )

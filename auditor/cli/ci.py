@@ -13,12 +13,17 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 import typer
 
 from auditor.cli.options import (
+    AuthOption,
     ConfigOption,
+    CookieOption,
+    HeaderOption,
+    IgnoreRobotsOption,
     JsonOption,
     KeepOption,
     LangOption,
     NoHistoryOption,
     QuietOption,
+    access_overrides,
     err,
     fail,
 )
@@ -102,6 +107,10 @@ def ci_command(
     max_depth: Annotated[int | None, typer.Option(help="Links to follow from the home page at most.")] = None,
     delay: Annotated[float | None, typer.Option(help="Seconds between requests to the site.")] = None,
     render: Annotated[bool | None, typer.Option("--render/--no-render", help="Render key pages in Chromium.")] = None,
+    auth: AuthOption = None,
+    headers: HeaderOption = None,
+    cookies: CookieOption = None,
+    ignore_robots_txt: IgnoreRobotsOption = False,
     config: ConfigOption = None,
     lang: LangOption = None,
     no_history: NoHistoryOption = False,
@@ -124,6 +133,7 @@ def ci_command(
         settings = command_config(
             config,
             {"max_pages": max_pages, "max_depth": max_depth, "delay": delay, "render": render},
+            access_overrides(auth, headers, cookies, ignore_robots_txt),
         )
         updates = {"fail_under": fail_under, "baseline": baseline, "fail_on": fail_on, "noise": noise}
         gate = gate_settings(settings, updates, minimums or [], checks or [])

@@ -13,12 +13,17 @@ import typer
 from auditor import __version__
 from auditor.cli.audit import gate, run_audit, summary
 from auditor.cli.options import (
+    AuthOption,
     ConfigOption,
+    CookieOption,
+    HeaderOption,
+    IgnoreRobotsOption,
     JsonOption,
     KeepOption,
     LangOption,
     NoHistoryOption,
     QuietOption,
+    access_overrides,
     err,
     fail,
 )
@@ -62,6 +67,10 @@ def audit(
     render: Annotated[bool | None, typer.Option("--render/--no-render", help="Render key pages in Chromium.")] = None,
     formats: FormatOption = "html,json",
     fail_under: Annotated[float | None, typer.Option(help="Exit 1 when the score is below this (0-100).")] = None,
+    auth: AuthOption = None,
+    headers: HeaderOption = None,
+    cookies: CookieOption = None,
+    ignore_robots_txt: IgnoreRobotsOption = False,
     config: ConfigOption = None,
     lang: LangOption = None,
     no_history: NoHistoryOption = False,
@@ -93,6 +102,7 @@ def audit(
                 "render": render,
                 "time_budget": time_budget,
             },
+            access_overrides(auth, headers, cookies, ignore_robots_txt),
         )
         options = report_options(settings.report, settings, lang)
         check_printer(options, chosen)

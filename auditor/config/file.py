@@ -36,6 +36,8 @@ ENVIRONMENT: dict[str, tuple[str, str]] = {
     "CONTACT_AUDIT_FAIL_ON": ("gate", "fail_on"),
     "CONTACT_AUDIT_BASELINE": ("gate", "baseline"),
     "CONTACT_AUDIT_NOISE": ("gate", "noise"),
+    # user:password for a staging site behind basic auth: a secret kept out of files.
+    "CONTACT_AUDIT_AUTH": ("access", "auth"),
 }
 
 

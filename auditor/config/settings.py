@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_serializer, field_validator
 
+from auditor.config.access import AccessConfig
 from auditor.config.file import ConfigSource, apply_environment, find_config, load_source
 from auditor.config.probes import ProbesConfig
 from auditor.errors import ConfigError, UsageError
@@ -107,6 +108,7 @@ class AuditConfig(Section):
     checks: dict[str, CheckConfig] = Field(default_factory=dict)
     history: HistoryConfig = Field(default_factory=HistoryConfig)
     gate: GateConfig = Field(default_factory=GateConfig)
+    access: AccessConfig = Field(default_factory=AccessConfig)
     _source: ConfigSource | None = PrivateAttr(None)
 
     def where(self, *loc: str | int) -> str:
@@ -134,8 +136,10 @@ def load_config(
     *,
     discover: Path | None = None,
     environ: Mapping[str, str] | None = None,
+    access: dict[str, Any] | None = None,
 ) -> AuditConfig:
-    """Read a config file and apply command-line overrides to its [crawl] table.
+    """Read a config file and apply command-line overrides to its [crawl] table (and
+    `access` ones to its [access] table: headers and cookies added to the file's).
 
     Without `path`, a contact-audit.toml or pyproject.toml [tool.contact-audit] in the
     `discover` directory is used; `environ` lays CONTACT_AUDIT_* values over the file.
@@ -159,6 +163,14 @@ def load_config(
     crawl.update({k: v for k, v in (overrides or {}).items() if v is not None})
     if crawl:
         data["crawl"] = crawl
+    if access:
+        table = dict(data.get("access") or {})
+        for key, value in access.items():
+            if isinstance(value, dict):
+                table[key] = {**(table.get(key) or {}), **value}
+            elif value:
+                table[key] = value
+        data["access"] = table
     weights = dict(DEFAULT_CATEGORY_WEIGHTS)
     weights.update(((data.get("scoring") or {}).get("category_weights")) or {})
     try:
@@ -190,8 +202,10 @@ def chromium_path(config: AuditConfig) -> str:
     return os.environ.get(CHROMIUM_ENV) or config.crawl.chromium
 
 
-def command_config(path: Path | None, overrides: dict[str, Any] | None = None) -> AuditConfig:
+def command_config(
+    path: Path | None, overrides: dict[str, Any] | None = None, access: dict[str, Any] | None = None
+) -> AuditConfig:
     """The settings of a command, read the one way every command reads them: the file given with
     --config, else the contact-audit.toml (or pyproject.toml) found in the working directory,
     with CONTACT_AUDIT_* environment values over the file and the command line over both."""
-    return load_config(path, overrides, discover=Path.cwd(), environ=os.environ)
+    return load_config(path, overrides, discover=Path.cwd(), environ=os.environ, access=access)

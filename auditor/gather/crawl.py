@@ -16,6 +16,7 @@ from scrapy.settings import Settings
 from twisted.internet.defer import Deferred
 
 from auditor.artifacts import SiteArtifacts, SiteInfo
+from auditor.config.access import resolve_access
 from auditor.config.settings import CHROMIUM_ENV, AuditConfig, chromium_path
 from auditor.config.usage import check_url
 from auditor.domains import host_of, registrable_domain
@@ -51,10 +52,20 @@ def scrapy_settings(config: AuditConfig, log_file: Path | None, url: str | None 
         "LOG_FILE": str(log_file) if log_file else None,
         "LOG_ENABLED": log_file is not None,
     }
+    if config.access.ignore_robots_txt:
+        overrides["ROBOTSTXT_OBEY"] = False
     if url is not None:
-        from spiders.rendering import BrowserRequests  # imported late, as the spider is
+        from spiders.access import AccessHeaders  # imported late, as the spider is
+        from spiders.rendering import BrowserRequests
 
-        overrides["PLAYWRIGHT_ABORT_REQUEST"] = BrowserRequests(Scope(url))
+        scope = Scope(url)
+        overrides["PLAYWRIGHT_ABORT_REQUEST"] = BrowserRequests(scope)
+        access = resolve_access(config.access, os.environ)
+        if access.headers or access.cookies:
+            overrides["CONTACT_AUDIT_ACCESS"] = access
+            overrides["CONTACT_AUDIT_SCOPE"] = scope
+            overrides["DOWNLOADER_MIDDLEWARES"] = {"spiders.access.AccessMiddleware": 650}
+            overrides["PLAYWRIGHT_PROCESS_REQUEST_HEADERS"] = AccessHeaders(access, scope)
     if not crawl.render:
         # Without rendering no request needs a browser: Scrapy's own handler, and no
         # Playwright driver started for nothing.

@@ -45,3 +45,28 @@ def test_bad_config_names_the_problem(tmp_path: Path, text: str, message: str) -
 def test_missing_config_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="does not exist"):
         load_config(tmp_path / "nope.toml")
+
+
+def test_access_secrets_are_never_serialised_and_references_are_resolved() -> None:
+    from auditor.config.access import AccessConfig, resolve_access
+
+    access = AccessConfig(
+        auth="preview:s3cret", headers={"X-Token": "t0ken", "X-Env": "env:PREVIEW_TOKEN"}, cookies={"sid": "c00kie"}
+    )
+    dumped = str(access.model_dump())
+    assert "s3cret" not in dumped and "t0ken" not in dumped and "c00kie" not in dumped
+    assert "preview:(hidden)" in dumped and "env:PREVIEW_TOKEN" in dumped  # what to set, not what it is
+    resolved = resolve_access(access, {"PREVIEW_TOKEN": "from-env"})
+    assert resolved.headers["X-Env"] == "from-env"
+    assert resolved.headers["Authorization"] == "Basic cHJldmlldzpzM2NyZXQ="
+    assert "s3cret" not in repr(resolved) and "from-env" not in repr(resolved)
+
+
+def test_access_names_with_line_breaks_or_bad_characters_are_refused() -> None:
+    from pydantic import ValidationError
+
+    from auditor.config.access import AccessConfig
+
+    for bad in ({"headers": {"X-A": "one\r\nInjected: two"}}, {"headers": {"Bad Name": "x"}}, {"auth": "nocolon"}):
+        with pytest.raises(ValidationError):
+            AccessConfig.model_validate(bad)
