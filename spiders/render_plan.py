@@ -73,6 +73,8 @@ class Decision:
     reason: str
     # Pages held back until this group's first rendering tells whether they need one.
     wait: bool = False
+    # Not rendered only because the render budget was spent.
+    over_budget: bool = False
 
 
 class RenderPlan:
@@ -92,7 +94,7 @@ class RenderPlan:
 
     def _spend(self, reason: str) -> Decision:
         if self.requested >= self.budget:
-            return Decision(False, BUDGET.format(budget=self.budget))
+            return Decision(False, BUDGET.format(budget=self.budget), over_budget=True)
         self.requested += 1
         return Decision(True, reason)
 

@@ -90,6 +90,8 @@ class SiteSpider(scrapy.Spider):
         self._plan: RenderPlan | None = None
         self.scripts_requested: set[str] = set()
         self.discovery = RouteDiscovery()
+        self.over_budget = 0
+        self.shells_over_budget = 0
         # What the site shows for a URL that does not exist, when it answers it with 200.
         self.not_found_views: set[str] = set()
         self._probed: set[str] = set()
@@ -171,6 +173,9 @@ class SiteSpider(scrapy.Spider):
     def _apply(self, findings: PageFindings, decision: Decision) -> Iterator[Any]:
         """Render the page, or keep its raw HTML, as the plan decided."""
         findings.page.render_reason = decision.reason
+        if decision.over_budget:
+            self.over_budget += 1
+            self.shells_over_budget += findings.app_shell
         if decision.render:
             self.renders_requested += 1
             yield self._render_request(
@@ -178,6 +183,21 @@ class SiteSpider(scrapy.Spider):
             )
         elif not decision.wait:
             yield from self._finish(findings)
+
+    def plan_warnings(self) -> list[str]:
+        """What the rendering plan could not do, for the report."""
+        if not self.over_budget:
+            return []
+        said = (
+            f"the render budget ({self.plan.budget} pages, crawl.render_budget) was spent: {self.over_budget} pages"
+            " that rendering could have changed were audited from their raw HTML"
+        )
+        if self.shells_over_budget:
+            said += (
+                f", {self.shells_over_budget} of them app-shell routes whose contacts and links only rendering"
+                " shows; results are partial (raise crawl.render_budget)"
+            )
+        return [said]
 
     def _released(self, raw: PageFindings, rendered: PageFindings | None) -> Iterator[Any]:
         """The pages that waited for this page's rendering, rendered or kept as the plan now says."""

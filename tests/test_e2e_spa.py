@@ -185,3 +185,15 @@ def test_each_page_is_audited_once(app: str, request: pytest.FixtureRequest) -> 
     _, artifacts, _ = request.getfixturevalue(app)
     twice = [url for url, n in Counter(p["url"] for p in artifacts["pages"]).items() if n > 1]
     assert twice == []
+
+
+def test_app_routes_left_unrendered_by_the_render_budget_make_the_run_partial(sites: str, tmp_path: Path) -> None:
+    done = run_cli(
+        "audit", f"{sites}/spa-history/", "--out", str(tmp_path), "--delay", "0", "--quiet", "--no-history",
+        env={"CONTACT_AUDIT_RENDER_BUDGET": "2"},
+    )  # fmt: skip
+    assert done.returncode in (0, 1), done.stderr
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert report["site"]["partial"] is True
+    (warning,) = [w for w in report["warnings"] if "render budget (2 pages" in w]
+    assert "app-shell routes" in warning and "crawl.render_budget" in warning

@@ -34,7 +34,9 @@ class CrawlConfig(Section):
     delay: float = Field(1.0, ge=0, le=60, description="seconds between requests to the site")
     concurrency: int = Field(2, ge=1, le=32, description="parallel requests to the site")
     render: bool = True
-    render_budget: int = Field(50, ge=0, le=10_000, description="pages rendered in Chromium at most")
+    render_budget: int | None = Field(
+        None, ge=0, le=100_000, description="pages rendered in Chromium at most (default: as many as max_pages)"
+    )
     settle_ms: int = Field(1000, ge=0, le=60_000, description="wait after load for late widgets")
     chromium: str = "/usr/bin/chromium"
     timeout: float = Field(20, gt=0, le=300, description="seconds before a page counts as failed")

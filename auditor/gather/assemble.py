@@ -40,6 +40,8 @@ class CrawlOutcome:
     warnings: list[str] = field(default_factory=list)
     fatal: str | None = None
     time_budget: float = 0.0
+    # Pages whose content only rendering shows were left unrendered: the results are partial.
+    incomplete: bool = False
     # The views (PageFindings.view) the site shows for a URL that does not exist, when
     # its server answers such a URL with 200.
     not_found_views: set[str] = field(default_factory=set)
@@ -53,6 +55,8 @@ def mark_views(findings: list[PageFindings], home_url: str, not_found_views: set
         page = item.page
         if not item.parsed or not item.view or not page.ok:
             continue
+        if item.app_shell and not page.rendered:
+            continue  # an app shell's HTML is the same on every route: it says nothing of what each shows
         if page.url != home_url and page.depth > 0:
             status = page.status or 200
             if item.view in not_found_views:
@@ -94,7 +98,7 @@ def assemble(seen: CrawlOutcome) -> SiteArtifacts:
             pages_crawled=len(pages),
             pages_rendered=sum(p.rendered for p in pages),
             render_reasons=dict(Counter(p.render_reason for p in pages if p.render_reason).most_common()),
-            partial=stopped_early or seen.fatal is not None,
+            partial=stopped_early or seen.fatal is not None or seen.incomplete,
             interrupted=seen.close_reason == "shutdown",
         ),
         pages=pages,

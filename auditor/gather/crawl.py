@@ -40,10 +40,12 @@ def scrapy_settings(config: AuditConfig, log_file: Path | None, url: str | None 
         "CONTACT_AUDIT_MAX_PAGES": crawl.max_pages,
         "CONTACT_AUDIT_MAX_DEPTH": crawl.max_depth,
         "CONTACT_AUDIT_RENDER": crawl.render,
-        "CONTACT_AUDIT_RENDER_BUDGET": crawl.render_budget,
+        "CONTACT_AUDIT_RENDER_BUDGET": crawl.max_pages if crawl.render_budget is None else crawl.render_budget,
         "CONTACT_AUDIT_RENDER_SETTLE_MS": crawl.settle_ms,
         "DOWNLOAD_DELAY": crawl.delay,
         "CONCURRENT_REQUESTS_PER_DOMAIN": crawl.concurrency,
+        # The browser renders as many of the site's pages at once as the crawl fetches.
+        "PLAYWRIGHT_MAX_PAGES_PER_CONTEXT": crawl.concurrency,
         "DOWNLOAD_TIMEOUT": crawl.timeout,
         # Scrapy's own bound on the crawl: past it the spider closes and the run is partial.
         "CLOSESPIDER_TIMEOUT": crawl.time_budget,
@@ -178,7 +180,8 @@ class SiteCrawl:
             waiting=list(spider.plan.pending()),
             not_found_views=set(spider.not_found_views),
             close_reason=self.close_reason[0] if self.close_reason else "",
-            warnings=list(spider.warnings),
+            warnings=[*spider.warnings, *spider.plan_warnings()],
+            incomplete=spider.shells_over_budget > 0,
             fatal=spider.fatal,
             started_at=self.started,
             finished_at=now(),

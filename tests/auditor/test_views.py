@@ -87,3 +87,12 @@ def test_a_contact_shown_under_two_urls_of_one_route_counts_once() -> None:
     pages = {p.url: p for p in artifacts.pages}
     assert pages[BASE + "/contact/"].same_as == BASE + "/contact"
     assert [c.url for c in artifacts.channels.contact_pages] == [BASE + "/contact"]
+
+
+def test_unrendered_app_shells_are_not_taken_for_one_page() -> None:
+    shell = "<html><body><div id='root'></div><script src='/app.js'></script></body></html>"
+    home = view("<h1>Fernhill Tea Rooms</h1>", "/", depth=0)
+    faq, about = (extract_page(shell, BASE + path, domain="fernhill-tea.co.uk", depth=1) for path in ("/faq", "/about"))
+    assert faq.app_shell and faq.view == about.view
+    pages = {p.url: p for p in assemble(crawl(home, faq, about)).pages}
+    assert pages[BASE + "/about"].same_as is None and pages[BASE + "/faq"].same_as is None
