@@ -124,3 +124,31 @@ def test_gate_options(minimums: list[str], checks: list[str], message: str) -> N
         {"clarity": 70},
         {"contact-page-exists": "warn"},
     )
+
+
+def test_a_saved_run_is_checked_again_without_a_crawl_and_audit_takes_the_same_assertions(
+    site: tuple[str, Path], tmp_path: Path
+) -> None:
+    base, _ = site
+    env = {"CONTACT_AUDIT_DB": f"sqlite:///{tmp_path / 'h.sqlite'}"}
+    run = tmp_path / "run"
+    # `audit` with ci's assertions: a category minimum no site reaches fails it, exit 1.
+    done = run_cli(
+        "audit", f"{base}/", "--out", str(run), "--delay", "0", "--no-render", "--min", "clarity=100",
+        "--check", "contact-page-exists=error", env=env,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    assert "gate failed: category clarity: expected >= 100" in done.stderr
+    crawled = {p.name for p in run.iterdir()}
+    # Checked again from its results.json with other assertions: nothing is fetched or stored.
+    done = run_cli("ci", "--from", str(run), "--check", "contact-page-exists=error", "--json", env=env)
+    assert done.returncode == 0, done.stderr
+    verdict = json.loads(done.stdout)
+    assert verdict["passed"] is True and verdict["site"] == f"{base}/"
+    assert [a["target"] for a in verdict["assertions"]] == ["contact-page-exists"]
+    assert load(run / "gate.json")["passed"] is True
+    assert {p.name for p in run.iterdir()} == crawled | {"gate.json", "report.md"}  # the gate on top of report.md
+    history = run_cli("history", f"{base}/", "--json", env=env)
+    assert len(json.loads(history.stdout)["runs"]) == 1, history.stdout
+    done = run_cli("ci", f"{base}/", "--from", str(run))
+    assert done.returncode == 2 and "not both" in done.stderr

@@ -84,10 +84,15 @@ def stored_baseline(url: str, settings: AuditConfig, history: History | None) ->
 
 
 def ci_command(
-    url: Annotated[str, typer.Argument(help="The site to audit, e.g. https://staging.example.com/")],
-    out: Annotated[Path, typer.Option("--out", "-o", help="Run directory: reports, gate.json.")] = Path(
-        "contact-audit-ci"
-    ),
+    url: Annotated[str | None, typer.Argument(help="The site to audit, e.g. https://staging.example.com/")] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Run directory: reports, gate.json (default contact-audit-ci, or RUN_DIR)."),
+    ] = None,
+    from_run: Annotated[
+        Path | None,
+        typer.Option("--from", help="Re-check a saved run directory against the gate, without crawling."),
+    ] = None,
     fail_under: Annotated[float | None, typer.Option(help="Fail when the overall score is below this.")] = None,
     minimums: Annotated[
         list[str] | None, typer.Option("--min", help="A category minimum, CATEGORY=SCORE; repeatable.")
@@ -126,10 +131,14 @@ def ci_command(
     from auditor.history.gate import evaluate
     from auditor.history.record import open_history
     from auditor.results import GateResult
+    from auditor.run.files import load_results
     from auditor.run.pipeline import prepare_out_dir
     from auditor.run.render import check_printer, report_options
 
     try:
+        if (url is None) == (from_run is None):
+            raise UsageError("give the URL of a site to audit, or --from RUN_DIR to re-check a saved run (not both)")
+        saved = load_results(from_run) if from_run is not None else None
         settings = command_config(
             config,
             {"max_pages": max_pages, "max_depth": max_depth, "delay": delay, "render": render},
@@ -140,22 +149,28 @@ def ci_command(
         chosen = list(dict.fromkeys([*parse_formats(formats), "json"]))
         options = report_options(settings.report, settings, lang)
         check_printer(options, chosen)
-        history = open_history(settings, not no_history, keep)
+        # A saved run is judged again, not stored again.
+        history = open_history(settings, not no_history and saved is None, keep)
+        site = saved.site.url if saved is not None else str(url)
+        out = out or (from_run if from_run is not None else Path("contact-audit-ci"))
         warnings: list[str] = []
         before: Snapshot | None = None
         if gate.baseline == "latest":
-            before = stored_baseline(url, settings, history)
+            before = stored_baseline(site, settings, history)
             if before is None:
                 warnings.append("No stored run of this site yet: the baseline comparison was skipped.")
         elif gate.baseline:
             before = load_run(gate.baseline, None)
-        prepare_out_dir(out)
+        if saved is None:
+            prepare_out_dir(out)
+        else:
+            out.mkdir(parents=True, exist_ok=True)
     except AuditError as error:
         raise fail(error) from None
     try:
-        results = run_audit(url, settings, out, chosen, quiet or as_json, options, history)
+        results = saved or run_audit(site, settings, out, chosen, quiet or as_json, options, history)
     except AuditError as error:
-        _write(GateResult(passed=False, exit_code=error.exit_code, site=url, error=str(error)), out, None)
+        _write(GateResult(passed=False, exit_code=error.exit_code, site=site, error=str(error)), out, None)
         raise fail(error) from None
     result = evaluate(results, gate, before, gate.baseline or "")
     result.warnings += warnings
@@ -164,7 +179,7 @@ def ci_command(
         typer.echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False))
     elif not quiet:
         summary(results, out, False, quiet)
-        _say(result)
+        say_gate(result)
     raise typer.Exit(result.exit_code)
 
 
@@ -184,7 +199,7 @@ def _describe(assertion: Assertion) -> str:
     return f"{what}: expected {assertion.expected}, got {assertion.actual}"
 
 
-def _say(result: GateResult) -> None:
+def say_gate(result: GateResult) -> None:
     failed = result.failures
     warned = [a for a in result.assertions if not a.passed and a.level == "warn"]
     verdict = "passed" if result.passed else "FAILED"

@@ -67,6 +67,13 @@ def audit(
     render: Annotated[bool | None, typer.Option("--render/--no-render", help="Render key pages in Chromium.")] = None,
     formats: FormatOption = "html,json",
     fail_under: Annotated[float | None, typer.Option(help="Exit 1 when the score is below this (0-100).")] = None,
+    minimums: Annotated[
+        list[str] | None, typer.Option("--min", help="Exit 1 when a category is below it: CATEGORY=SCORE; repeatable.")
+    ] = None,
+    checks: Annotated[
+        list[str] | None,
+        typer.Option("--check", help="Exit 1 when a check fails (error) or only say so (warn): CHECK=error|warn|off."),
+    ] = None,
     auth: AuthOption = None,
     headers: HeaderOption = None,
     cookies: CookieOption = None,
@@ -106,12 +113,26 @@ def audit(
         )
         options = report_options(settings.report, settings, lang)
         check_printer(options, chosen)
+        # The same assertions as `ci` (without a baseline), refused before the crawl when wrong.
+        asserted = None
+        if minimums or checks:
+            from auditor.cli.ci import gate_settings
+
+            asserted = gate_settings(settings, {"fail_under": fail_under, "baseline": ""}, minimums or [], checks or [])
         history = open_history(settings, not no_history, keep)
         results = run_audit(url, settings, out, chosen, quiet or as_json, options, history)
     except AuditError as error:
         raise fail(error) from None
     summary(results, out, as_json, quiet)
-    raise typer.Exit(gate(results, fail_under))
+    if asserted is None:
+        raise typer.Exit(gate(results, fail_under))
+    from auditor.cli.ci import say_gate
+    from auditor.history.gate import evaluate
+
+    verdict = evaluate(results, asserted)
+    if not as_json and not quiet:
+        say_gate(verdict)
+    raise typer.Exit(verdict.exit_code)
 
 
 @app.command()
