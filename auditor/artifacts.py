@@ -83,6 +83,32 @@ class Phone(Model):
     # "tld:de", "lang:hi-IN", "address:DE"; national numbers are read in this region.
     region: str | None = None
     region_source: str = ""
+    # What is wrong with links this number was read from, on some page (codes of
+    # ContactLinkProblem.problem: "mailto-phone", "tel-letters", ...); empty when they work.
+    link_problems: list[str] = Field(default_factory=list)
+
+
+class ContactLinkProblem(Model):
+    """A contact link that does not work as written, and the number it was meant to reach.
+
+    `problem` says what is wrong: "mailto-phone" (a mailto: link whose target is a phone
+    number), "web-phone" (an http:// or relative link to one), "tel-letters" (a vanity word
+    that many dialers do not turn into digits), "tel-letter-for-digit" (a letter typed for a
+    digit: "9OO"), "tel-placeholder" (a template's number in a link meant to call),
+    "whatsapp-no-country-code", "whatsapp-no-number" (a chat link that names no number while
+    its text shows one), "whatsapp-number-mismatch" (it opens a chat with another number than
+    the one it shows), "whatsapp-placeholder". `href` is the link as written; `number` the
+    number as the link (or its text) writes it; `e164` the number the link should reach,
+    when it is certain (the site's country known); never a template's placeholder.
+    """
+
+    problem: str
+    href: str
+    text: str = ""
+    number: str = ""
+    e164: str | None = None
+    pages: list[str] = Field(default_factory=list)
+    locations: list[Location] = Field(default_factory=list)
 
 
 class PostalAddress(Model):
@@ -200,6 +226,9 @@ class SocialProfile(Model):
     handle: str = ""
     pages: list[str] = Field(default_factory=list)
     locations: list[Location] = Field(default_factory=list)
+    # What the profile is when it is not the company's ("a theme author's page"); such
+    # profiles are listed in `Channels.foreign_social`, never in `Channels.social`.
+    not_company: str | None = None
 
 
 class Messenger(Model):
@@ -208,6 +237,9 @@ class Messenger(Model):
     target: str = ""
     pages: list[str] = Field(default_factory=list)
     locations: list[Location] = Field(default_factory=list)
+    # What is wrong with links to this conversation, on some page ("whatsapp-no-country-code":
+    # `target` is then the number in international form when the site's country says it).
+    link_problems: list[str] = Field(default_factory=list)
 
 
 class Channels(Model):
@@ -217,6 +249,9 @@ class Channels(Model):
     forms: list[Form] = Field(default_factory=list)
     chat_widgets: list[ChatWidget] = Field(default_factory=list)
     social: list[SocialProfile] = Field(default_factory=list)
+    # Social links on the site that are not the company's: a theme's or a builder's own
+    # page, a template's placeholder (see auditor/gather/extract/foreign_social.py).
+    foreign_social: list[SocialProfile] = Field(default_factory=list)
     messengers: list[Messenger] = Field(default_factory=list)
     addresses: list[PostalAddress] = Field(default_factory=list)
     opening_hours: list[OpeningHours] = Field(default_factory=list)
@@ -224,6 +259,7 @@ class Channels(Model):
     # region national numbers were read in first; see auditor/gather/extract/site_region.py.
     country_hints: list[str] = Field(default_factory=list)
     response_promises: list[ResponsePromise] = Field(default_factory=list)
+    link_problems: list[ContactLinkProblem] = Field(default_factory=list)
 
     def channel_types(self) -> list[str]:
         """The kinds of channel a customer can use, in a fixed order."""

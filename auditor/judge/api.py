@@ -10,6 +10,7 @@ from typing import Any, Literal
 
 from auditor.artifacts import (
     ChatWidget,
+    ContactLinkProblem,
     ContactPage,
     Email,
     Form,
@@ -37,6 +38,7 @@ ARTIFACTS = (
     "opening_hours",
     "probes",
     "response_promises",
+    "link_problems",
 )
 
 
@@ -138,6 +140,12 @@ class CheckInput:
         return self._artifacts.channels.social
 
     @property
+    def foreign_social(self) -> list[SocialProfile]:
+        """Social links on the site that are not the company's (a theme's page, a placeholder)."""
+        self._need("social")
+        return self._artifacts.channels.foreign_social
+
+    @property
     def messengers(self) -> list[Messenger]:
         self._need("messengers")
         return self._artifacts.channels.messengers
@@ -156,6 +164,11 @@ class CheckInput:
     def response_promises(self) -> list[ResponsePromise]:
         self._need("response_promises")
         return self._artifacts.channels.response_promises
+
+    @property
+    def link_problems(self) -> list[ContactLinkProblem]:
+        self._need("link_problems")
+        return self._artifacts.channels.link_problems
 
 
 # Categories a check may belong to, in the report's order.

@@ -55,13 +55,17 @@ def test_theme_defaults_and_review_listings_are_not_social_profiles() -> None:
     assert channels.social == []
 
 
-def test_a_whatsapp_link_without_country_code_is_a_warning_not_a_messenger() -> None:
+def test_a_whatsapp_link_without_country_code_is_a_finding_not_a_messenger() -> None:
+    # 07700 900461 is in the UK's drama range: no valid number, so no chat can be named.
     channels, warnings = _channels(
         '<footer><a href="https://wa.me/07700900461">WhatsApp</a><a href="https://wa.me/1XXXXXXXXXX">soon</a></footer>'
     )
     assert channels.messengers == []
-    assert any("wa.me/07700900461" in w and "country code" in w for w in warnings)
-    assert not any("XXXX" in w for w in warnings)
+    assert [(p.problem, p.href, p.e164) for p in channels.link_problems] == [
+        ("whatsapp-no-country-code", "https://wa.me/07700900461", None),
+        ("whatsapp-placeholder", "https://wa.me/1XXXXXXXXXX", None),
+    ]
+    assert warnings == []
 
 
 def test_accounts_in_a_portfolio_testimonial_or_team_section_are_not_the_companys() -> None:

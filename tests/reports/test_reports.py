@@ -15,6 +15,7 @@ from auditor.artifacts import (
     Box,
     Channels,
     ChatWidget,
+    ContactLinkProblem,
     ContactPage,
     Email,
     FieldKind,
@@ -188,6 +189,7 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "messenger": Messenger,
     "postal_address": PostalAddress,
     "opening_hours": OpeningHours,
+    "contact_link_problem": ContactLinkProblem,
 }
 
 

@@ -33,6 +33,7 @@ _MAGIC = (
     (b"wOFF", "a font"),
 )
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_MARKUP = re.compile(rb"^\s*(?:<!doctype html|<html|<head|<body|<!--)|<(?:html|body|a|div|p)[\s>]", re.I)
 
 
 @dataclass
@@ -69,6 +70,14 @@ def _strict(body: bytes, encoding: str | None) -> str | None:
         return None
 
 
+def cut_warning(size: int | None) -> str:
+    """What a page longer than what is audited of it says (`size` None: its download was stopped)."""
+    first = f"only the first {MAX_HTML_BYTES // 1024} KiB were audited"
+    if size is None:
+        return f"page is longer than {MAX_HTML_BYTES // 1024} KiB; its download was stopped there and {first}"
+    return f"page is {size // 1024} KiB; {first}"
+
+
 def decode_html(body: bytes, content_type: str | bytes | None = None) -> DecodedPage:
     """Decode a response body the way a browser would, but honestly about doubts.
 
@@ -78,8 +87,14 @@ def decode_html(body: bytes, content_type: str | bytes | None = None) -> Decoded
     """
     warnings: list[str] = []
     if len(body) > MAX_HTML_BYTES:
-        warnings.append(f"page is {len(body) // 1024} KiB; only the first {MAX_HTML_BYTES // 1024} KiB were audited")
+        warnings.append(cut_warning(len(body)))
         body = body[:MAX_HTML_BYTES]
+    head = body[:2048]
+    if b"\x00" in head and head.count(b"\x00") < len(head) * 0.3 and _MARKUP.search(head.replace(b"\x00", b"")):
+        # NUL bytes between the tags of a page (UTF-16 would have one in every other byte):
+        # a browser skips them, and so does the audit.
+        body = body.replace(b"\x00", b"")
+        warnings.append("the page holds NUL bytes; they were removed")
     kind = _binary_kind(body[:2048])
     if kind is not None:
         return DecodedPage(None, "", [*warnings, f"served as HTML but is {kind}; skipped"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from auditor.artifacts import Channels, Page
+from auditor.gather.extract.brand import PageBrand
 
 
 @dataclass
@@ -19,6 +20,8 @@ class PageFindings:
     hooks: frozenset[str] = frozenset()
     # Whether the page was read as HTML (not a PDF, an image or a page that failed).
     parsed: bool = False
+    # The names the page gives the site's owner (og:site_name, JSON-LD, copyright line).
+    brand: PageBrand = field(default_factory=PageBrand)
     # What the page shows as one key (auditor.gather.extract.views): pages with one view are
     # one page; whether it shows no readable text; whether its heading says "not found".
     view: str = ""

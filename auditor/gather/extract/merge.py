@@ -6,8 +6,10 @@ from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from auditor.artifacts import Channels, ContactPage, Email, Page, Phone
+from auditor.domains import host_of, registrable_domain
 from auditor.gather.extract.chat.placement import merge_widgets
 from auditor.gather.extract.findings import PageFindings
+from auditor.gather.extract.foreign_social import split_foreign
 from auditor.gather.extract.site_region import resolve_national_numbers
 
 T = TypeVar("T", bound=object)
@@ -25,7 +27,7 @@ def _merge(entries: Iterable[T], key: Callable[[T], str]) -> list[T]:
             merged[k] = entry.model_copy(deep=True)  # type: ignore[attr-defined]
             continue
         target = merged[k]
-        for name in ("pages", "sources", "locations", "evidence", "unlinked_on"):
+        for name in ("pages", "sources", "locations", "evidence", "unlinked_on", "link_problems"):
             if hasattr(entry, name):
                 setattr(target, name, _union(getattr(target, name), getattr(entry, name)))
         if getattr(target, "label", "") is None and getattr(entry, "label", None):
@@ -143,13 +145,18 @@ def build_channels(findings: list[PageFindings]) -> tuple[list[Page], Channels]:
     _mark_unlinked(phones, _phone_key)
     channels.emails = _without_glued_variants(_merge(emails, _email_key))
     channels.phones = _merge(phones, _phone_key)
-    channels.social = _merge((s for c in every for s in c.social), lambda s: s.url)
+    social = _merge((s for c in every for s in c.social), lambda s: s.url)
+    home = registrable_domain(host_of(pages[0].url)) if pages else ""
+    channels.social, channels.foreign_social = split_foreign(social, findings, home)
     channels.messengers = _merge((m for c in every for m in c.messengers), lambda m: m.url)
     channels.forms = _merge((f for c in every for f in c.forms), lambda f: f"{f.page} {f.action}")
     scriptless = {f.page.url for f in findings if f.parsed and not f.scripts}
     channels.chat_widgets = merge_widgets((w for c in every for w in c.chat_widgets), pages, scriptless)
     channels.addresses = _merge((a for c in every for a in c.addresses), lambda a: a.text.casefold())
     channels.opening_hours = _merge((h for c in every for h in c.opening_hours), lambda h: h.text.casefold())
+    channels.link_problems = _merge(
+        (p for c in every for p in c.link_problems), lambda p: f"{p.problem} {p.href} {p.number}"
+    )
     promised = (r for f in findings if f.page.url in on_contact_page for r in f.channels.response_promises)
     channels.response_promises = _merge(promised, lambda r: r.text.casefold())
     return pages, channels

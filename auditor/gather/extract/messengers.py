@@ -8,6 +8,7 @@ from urllib.parse import SplitResult, parse_qs, parse_qsl, unquote, urlsplit
 import phonenumbers
 
 from auditor.gather.extract.networks import FoundLink
+from auditor.gather.extract.phone_context import is_placeholder
 
 MESSENGER_HOSTS = {
     "wa.me": "whatsapp",
@@ -74,6 +75,59 @@ def _possible_international(number: str) -> bool:
     except phonenumbers.NumberParseException:
         return False
     return reason not in (phonenumbers.ValidationResult.INVALID_COUNTRY_CODE, phonenumbers.ValidationResult.TOO_SHORT)
+
+
+def whatsapp_chat_number(href: str) -> str | None:
+    """The number a WhatsApp click-to-chat link names, as written ("" when it names none);
+    None when the link is not one (a group invite, a catalogue, wa.me/message/...)."""
+    parts = urlsplit(href if "//" in href or ":" in href else f"https://{href}")
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    phone = "".join(parse_qs(parts.query).get("phone", [""])[0].split())
+    if parts.scheme.lower() == "whatsapp":
+        return phone if (parts.netloc or parts.path).strip("/").lower() == "send" else None
+    if host == "wa.me":
+        path = unquote(parts.path).strip("/")
+        return path if re.fullmatch(r"[\d\s+().Xx*-]*", path) else None
+    if host in ("api.whatsapp.com", "web.whatsapp.com", "whatsapp.com") and parts.path.rstrip("/") == "/send":
+        return phone
+    return None
+
+
+def whatsapp_problem(number: str, region: str | None) -> str | None:
+    """What keeps wa.me/<number> from opening the company's chat, if anything.
+
+    The number must be international, without the `+`. One starting with 0 or with no
+    country code before it never is; one that is no valid international number but a
+    valid national number of the site's `region` lacks its country code (wa.me/98450...
+    on an Indian site opens a chat in Iran, or none). Numbers that are only possible
+    internationally (Mexico's old 521...) still open a chat and are left alone.
+    """
+    if not number.isdigit():
+        return None
+    international = _parsed("+" + number, None)
+    if international is not None and phonenumbers.is_valid_number(international):
+        return "whatsapp-placeholder" if is_placeholder(international) else None
+    national = _parsed(number, region) if region else None
+    if national is not None and phonenumbers.is_valid_number(national):
+        return "whatsapp-placeholder" if is_placeholder(national) else "whatsapp-no-country-code"
+    if number.startswith("0") or not _possible_international(number):
+        return "whatsapp-no-country-code"
+    return None
+
+
+def whatsapp_e164(number: str, region: str | None) -> str | None:
+    """The number a wa.me link without its country code means, read in the site's `region`."""
+    national = _parsed(number, region) if region and number.isdigit() else None
+    if national is None or not phonenumbers.is_valid_number(national) or is_placeholder(national):
+        return None
+    return phonenumbers.format_number(national, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _parsed(number: str, region: str | None) -> phonenumbers.PhoneNumber | None:
+    try:
+        return phonenumbers.parse(number, region)
+    except phonenumbers.NumberParseException:
+        return None
 
 
 def scheme_link(href: str, network: str) -> FoundLink | None:

@@ -107,7 +107,8 @@ NETWORKS = (
         "watch events marketplace gaming messages me notifications bookmarks friends photo photo.php "
         "story.php permalink.php video.php reel reels stories home.php lite places fundraisers offers games "
         "live media mobile v unsupportedbrowser privacy_sandbox",
-        "pages groups people pg",
+        # /p/<name>-<id> is where a page run from a personal profile lives.
+        "pages groups people pg p",
         post=re.compile(r"^/(?:posts|videos|photos|photo|reel|reels|story|permalink|events|notes)/.", re.I),
         # A user name is letters, digits and dots; a page without one is "<name>-<page id>".
         typed_syntax=re.compile(r"^(?:[A-Za-z0-9.]+|.+-\d{6,})$"),

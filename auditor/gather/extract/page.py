@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urldefrag, urljoin
+from urllib.parse import parse_qsl, urldefrag, urlencode, urljoin, urlsplit, urlunsplit
 
 from auditor.artifacts import (
     Box,
@@ -16,6 +16,7 @@ from auditor.artifacts import (
     ResponsePromise,
 )
 from auditor.domains import same_site
+from auditor.gather.extract.brand import page_brand
 from auditor.gather.extract.chat import FoundWidget, find_in_html, live_widgets, vendors
 from auditor.gather.extract.dom import clean_text, location_of, parse
 from auditor.gather.extract.findings import PageFindings
@@ -29,10 +30,25 @@ from auditor.gather.extract.words import is_contact_heading, is_contact_text, is
 _SKIP_SCHEMES = re.compile(r"^(?:mailto|tel|callto|sms|javascript|data|whatsapp|viber|tg|skype):", re.I)
 
 
+# Session ids in a URL make every visit a new page (a crawl trap); the page is the same.
+_SESSION_PARAMS = {"jsessionid", "phpsessid", "sid", "sessionid", "session_id", "sessid", "cfid", "cftoken"}
+_PATH_SESSION = re.compile(r";(?:jsessionid|phpsessid|sessionid|sid)=[^/?#]*", re.I)
+
+
+def _without_session(url: str) -> str:
+    parts = urlsplit(url)
+    path = _PATH_SESSION.sub("", parts.path)
+    pairs = parse_qsl(parts.query, keep_blank_values=True)
+    kept = [(k, v) for k, v in pairs if k.lower() not in _SESSION_PARAMS and not k.lower().startswith("aspsessionid")]
+    if path == parts.path and len(kept) == len(pairs):
+        return url
+    return urlunsplit((parts.scheme, parts.netloc, path, urlencode(kept), parts.fragment))
+
+
 def page_url(url: str) -> str:
     """A URL as a page: an in-page anchor dropped, a hash route (`#/contact`) kept,
-    since a hash-routed app shows another page for it."""
-    plain, fragment = urldefrag(url)
+    since a hash-routed app shows another page for it; session ids dropped."""
+    plain, fragment = urldefrag(_without_session(url))
     route = route_of(fragment)
     return f"{plain}#{fragment}" if route is not None else plain
 
@@ -150,6 +166,7 @@ def extract_page(
         app_shell=is_app_shell(soup, scripts),
         hooks=script_hooks(soup) if scripts else frozenset(),
         parsed=True,
+        brand=page_brand(soup, html, url),
         view=view,
         blank=blank,
         says_not_found=says_not_found(soup),

@@ -128,7 +128,11 @@ def is_placeholder(number: phonenumbers.PhoneNumber) -> bool:
     typed keys after an area code (+7 495 123-45-67) are left alone: such numbers are
     sold as easy to remember.
     """
-    digits = str(number.national_number)
+    return placeholder_digits(str(number.national_number))
+
+
+def placeholder_digits(digits: str) -> bool:
+    """`is_placeholder` for digits that do not parse as a number (`tel:0000000000`, `tel:1234567890`)."""
     if len(set(digits)) <= 2 or "5555555" in digits:
         return True
     runs = 1 + sum(a != b for a, b in itertools.pairwise(digits))

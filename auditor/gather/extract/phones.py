@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import parse_qs, unquote, urlsplit
 
 import phonenumbers
 from bs4 import BeautifulSoup, Tag
@@ -19,6 +18,7 @@ from auditor.gather.extract.dom import (
     location_of,
     visible_strings,
 )
+from auditor.gather.extract.messengers import whatsapp_chat_number
 from auditor.gather.extract.phone_context import (
     PHONE_LABEL,
     is_placeholder,
@@ -28,10 +28,9 @@ from auditor.gather.extract.phone_context import (
     labelled_as_sample,
     mask_not_phones,
 )
+from auditor.gather.extract.phone_links import NOT_A_CONTACT, FoundLinkProblem, read_phone_link
 
 __all__ = ["PHONE_LABEL", "FoundPhone", "find_phones", "infer_region", "lang_region", "parse_number", "tld_region"]
-
-_LINK_SCHEMES = {"tel": "tel", "callto": "tel", "sms": "sms"}
 
 # Country-code TLDs and languages that tell which country national numbers belong to.
 _TLD_REGIONS = {
@@ -157,6 +156,9 @@ _LANG_REGIONS = {
 # Script subtags that name the region's writing (zh-Hant is written in Taiwan and Hong Kong).
 _SCRIPT_REGIONS = {"zh-hant": "TW", "zh-hans": "CN"}
 
+# The number a link's text starts with ("+49 30 2847193, call us").
+_LEADING_NUMBER = re.compile(r"^\s*\+?\d[\d\s().-]{4,}\d")
+
 
 @dataclass
 class FoundPhone:
@@ -167,6 +169,8 @@ class FoundPhone:
     label: str | None
     region: str | None = None
     region_source: str = ""
+    # What is wrong with the link the number was read from (see phone_links.py).
+    link_problem: str | None = None
 
 
 def tld_region(domain: str) -> tuple[str | None, str]:
@@ -245,47 +249,32 @@ def number_region(raw: str, e164: str | None, region: str | None, region_source:
     return (region, region_source) if e164 else (None, "")
 
 
-# A letter inside a group of digits ("9OO", "O1") is a typo for a digit, not a vanity
-# word ("1-800-FLOWERS"): a phone's keypad would dial O as 6, the site meant 0, and
-# either reading may be a stranger's number, so such a link gives no number at all.
-_LETTER_IN_DIGITS = re.compile(r"\d[A-Za-z]|[A-Za-z]\d")
-# Numbers a messenger link carries in international form, without the +.
-_MESSENGER_HOSTS = ("wa.me", "api.whatsapp.com", "web.whatsapp.com", "whatsapp.com")
+def _messenger_number(chat: str | None) -> str | None:
+    """The digits a WhatsApp link opens a chat with (international, without the +), if any."""
+    digits = re.sub(r"[\s().-]", "", chat or "").lstrip("+")
+    return digits if digits.isdigit() and 8 <= len(digits) <= 15 else None
 
 
-def _link_number(href: str) -> tuple[str, str] | None:
-    """The number a link dials and its source: tel:/callto:/sms:, and the malformed links
-    that still carry one (`http://+569 ...`, `mailto:+4930...`)."""
-    scheme, _, rest = href.partition(":")
-    source = _LINK_SCHEMES.get(scheme.lower())
-    if source is None and scheme.lower() in ("http", "https", "mailto"):
-        body = unquote(rest).lstrip("/").strip()
-        if re.fullmatch(r"\+[\d\s().\-]{6,}/?", body):
-            return body.rstrip("/"), "tel"
+def _chat_problem(messenger: str | None, e164: str | None) -> str | None:
+    """What is wrong with a WhatsApp link that shows a number: it names none, or another one."""
+    if messenger is None:
+        return "whatsapp-no-number"
+    if e164 is None:
         return None
-    if source is None or not rest:
+    try:
+        opened = phonenumbers.parse("+" + messenger)
+    except phonenumbers.NumberParseException:
         return None
-    raw = unquote(rest.split("?", 1)[0]).split(";", 1)[0].strip()
-    return raw, source
-
-
-def _messenger_number(anchor: Tag) -> str | None:
-    """The international digits a WhatsApp link opens a chat with, if it is one."""
-    href = str(anchor.get("href") or "").strip()
-    parts = urlsplit(href if "//" in href or ":" in href else f"https://{href}")
-    host = (parts.hostname or "").removeprefix("www.")
-    if parts.scheme == "whatsapp" or host in _MESSENGER_HOSTS:
-        digits = "".join(parse_qs(parts.query).get("phone", [""])[0].split())
-        if host == "wa.me":
-            digits = unquote(parts.path).strip("/")
-        digits = digits.lstrip("+")
-        return digits if digits.isdigit() and 8 <= len(digits) <= 15 else None
-    return None
+    shown = phonenumbers.parse(e164)
+    # Mexico's mobiles keep an old 1 after the country code on WhatsApp: one number, two forms.
+    a, b = str(opened.national_number), str(shown.national_number)
+    same = opened.country_code == shown.country_code and (a.endswith(b) or b.endswith(a))
+    return None if same or not phonenumbers.is_valid_number(opened) else "whatsapp-number-mismatch"
 
 
 def _phone_link(element: NavigableString) -> bool:
     anchor = element.find_parent("a")
-    return anchor is not None and _link_number(str(anchor.get("href") or "").strip()) is not None
+    return anchor is not None and read_phone_link(str(anchor.get("href") or "").strip()) is not None
 
 
 # Runs of digits with the separators people write numbers with; read only where a
@@ -312,35 +301,67 @@ def _national_candidates(masked: str) -> list[tuple[int, int]]:
 
 
 def find_phones(
-    soup: BeautifulSoup, region: str | None, contact_page: bool, region_source: str = ""
+    soup: BeautifulSoup,
+    region: str | None,
+    contact_page: bool,
+    region_source: str = "",
+    problems: list[FoundLinkProblem] | None = None,
 ) -> list[FoundPhone]:
     """tel:/callto:/sms: links, and text numbers that a label or a contact block vouches for.
 
     Without a region, national numbers are kept with no E.164 (the site's other pages
     may say which country they belong to); numbers written with + or 00 are resolved.
+    Links that do not work as written (a mailto: to a number, letters, a template's
+    number, a WhatsApp link naming no number or another one) are added to `problems`.
     """
     found: list[FoundPhone] = []
 
-    def add(raw: str, e164: str | None, source: str, location: Location, explicit: bool = False) -> None:
+    def add(
+        raw: str, e164: str | None, source: str, location: Location, explicit: bool = False, problem: str | None = None
+    ) -> None:
         where, how = number_region("+" if explicit else raw, e164, region, region_source)
-        found.append(FoundPhone(raw, e164, source, location, None, where, how))
+        found.append(FoundPhone(raw, e164, source, location, None, where, how, problem))
+
+    def note(problem: str, anchor: Tag, number: str, e164: str | None, location: Location) -> None:
+        if problems is not None:
+            shown = clean_text(anchor.get_text(" "))[:120]
+            problems.append(FoundLinkProblem(problem, str(anchor["href"]).strip(), shown, number, e164, location))
 
     for anchor in soup.find_all("a", href=True):
-        link = _link_number(str(anchor["href"]).strip())
+        link = read_phone_link(str(anchor["href"]).strip(), region)
         if link is None or in_hidden_container(anchor):
             continue
-        raw, source = link
-        if sum(ch.isdigit() for ch in raw) < 5 or _LETTER_IN_DIGITS.search(raw):
+        raw, source = link.raw, link.source
+        letters = link.problem == "tel-letters"
+        if link.problem in NOT_A_CONTACT:
+            if link.problem == "tel-placeholder" or sum(ch.isdigit() for ch in raw) >= 5:
+                note(link.problem, anchor, raw, None, location_of(anchor))
+            continue
+        # A vanity word dials as its keys: 1-800-FLOWERS has four digits and seven letters.
+        if sum(ch.isdigit() or (letters and ch.isalpha()) for ch in raw) < 5:
             continue
         number = parse_number(raw, region)
         if number is not None and is_placeholder(number):
+            note("tel-placeholder", anchor, raw, None, location_of(anchor))
             continue
         e164 = _e164(raw, region)
-        # Keep the number as customers read it when the link text is the same number.
         shown = anchor.get_text(" ", strip=True)
+        if letters and e164 is None and (region is not None or raw.lstrip().startswith("+")):
+            # Letters that spell no valid number: not a vanity number. A link whose text is a
+            # valid number (junk after the number in the href) still shows the phone.
+            leading = _LEADING_NUMBER.match(shown)
+            shown_number = leading.group(0).strip() if leading else ""
+            shown_e164 = _e164(shown_number, region) if shown_number else None
+            if shown_e164 is not None:
+                add(shown_number, shown_e164, source, location_of(anchor), problem=link.problem)
+                note("tel-letters", anchor, link.raw, shown_e164, location_of(anchor))
+            continue
+        # Keep the number as customers read it when the link text is the same number.
         if e164 and shown and _e164(shown, region) == e164:
             raw = shown
-        add(raw, e164, source, location_of(anchor))
+        add(raw, e164, source, location_of(anchor), problem=link.problem)
+        if link.problem:
+            note(link.problem, anchor, link.raw, e164, location_of(anchor))
     for text in visible_strings(soup):
         value = str(text)
         if sum(ch.isdigit() for ch in value) < 6 or _phone_link(text):
@@ -350,9 +371,10 @@ def find_phones(
         heading = heading_before(text) or _term_before(text)
         in_block = location == "footer" or contact_page or text.find_parent("address") is not None
         around = text.find_parent("a")
-        messenger = _messenger_number(around) if around is not None else None
+        chat = whatsapp_chat_number(str(around.get("href") or "").strip()) if around is not None else None
+        messenger = _messenger_number(chat)
         masked = mask_not_phones(value)
-        for start, end, number in _matches(masked, region, region is None or messenger is not None):
+        for start, end, number in _matches(masked, region, region is None or chat is not None):
             written = value[start:end].strip()
             before = _text_before(context, value, start)
             if labelled_as_other(before) or labelled_as_sample(before):
@@ -363,12 +385,16 @@ def find_phones(
                 number = _via_messenger(written, messenger)
             if (number is None and region is not None) or (number is not None and is_placeholder(number)):
                 continue
-            labelled = labelled_as_phone(before) or bool(PHONE_LABEL.search(heading)) or messenger is not None
+            # A WhatsApp link, even one that names no number, says its text is a mobile number.
+            labelled = labelled_as_phone(before) or bool(PHONE_LABEL.search(heading)) or chat is not None
             # An unlabelled number in a contact block must be unambiguous: written with its country code.
             if not labelled and not (in_block and (written.startswith("+") or labelled_as_contact(before))):
                 continue
             e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164) if number else None
-            add(written, e164, "text", location, explicit)
+            problem = _chat_problem(messenger, e164) if chat is not None else None
+            add(written, e164, "text", location, explicit, problem)
+            if problem and around is not None:
+                note(problem, around, written, e164, location)
     return found
 
 

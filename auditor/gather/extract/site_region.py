@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING
 import phonenumbers
 from bs4 import BeautifulSoup
 
-from auditor.artifacts import Channels, Phone
+from auditor.artifacts import Channels, ContactLinkProblem, Messenger, Phone
 from auditor.gather.extract.dom import clean_text, visible_strings
+from auditor.gather.extract.messengers import whatsapp_problem
 from auditor.gather.extract.phone_context import is_placeholder
 from auditor.gather.extract.phones import lang_region, parse_number, tld_region
 
@@ -247,3 +248,60 @@ def resolve_national_numbers(findings: list[PageFindings], channels: Channels) -
                     continue
             kept.append(phone)
         finding.channels.phones = kept
+        if region is not None:
+            _resolve_link_problems(finding.channels, region)
+
+
+# Problems whose number is the company's, written so that only the site's country tells which.
+_RESOLVABLE = {
+    "mailto-phone",
+    "web-phone",
+    "tel-letters",
+    "whatsapp-no-country-code",
+    "whatsapp-no-number",
+    "whatsapp-number-mismatch",
+}
+
+
+def _resolve_link_problems(channels: Channels, region: str) -> None:
+    """One page's malformed links read in the site's region: the number each one means, and
+    WhatsApp links whose number only the site's country shows to lack its country code.
+
+    A WhatsApp link without its country code is a messenger once the region names the
+    chat it means, in international form, so it counts once with the links that work.
+    """
+    kept = []
+    for messenger in channels.messengers:
+        found = whatsapp_problem(messenger.target, region) if messenger.network == "whatsapp" else None
+        if found is None or messenger.link_problems:
+            kept.append(messenger)
+            continue
+        channels.link_problems.append(
+            ContactLinkProblem(
+                problem=found,
+                href=messenger.url,
+                number=messenger.target,
+                pages=list(messenger.pages),
+                locations=list(messenger.locations),
+            )
+        )
+    channels.messengers = kept
+    for problem in channels.link_problems:
+        if problem.e164 is None and problem.problem in _RESOLVABLE:
+            number = parse_number(problem.number, region)
+            if number is not None and not is_placeholder(number):
+                problem.e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        if problem.problem == "whatsapp-no-country-code" and problem.e164:
+            target = problem.e164[1:]
+            url = f"https://wa.me/{target}"
+            if not any(m.url == url and problem.problem in m.link_problems for m in channels.messengers):
+                channels.messengers.append(
+                    Messenger(
+                        network="whatsapp",
+                        url=url,
+                        target=target,
+                        pages=list(problem.pages),
+                        locations=list(problem.locations),
+                        link_problems=[problem.problem],
+                    )
+                )

@@ -128,6 +128,10 @@ def _profile(network: Network, subdomain: str, domain: str, parts: SplitResult, 
     return _generic(network, domain, segments, typed)
 
 
+# No network's account name holds these (a handle is letters, digits, `.`, `_`, `-`, `@`, `%`).
+_NEVER_IN_HANDLES = re.compile(r"[\"'<>=(){}\[\];,\s`\\]")
+
+
 def _generic(network: Network, domain: str, segments: list[str], typed: bool = False) -> FoundLink | None:
     if not segments:
         return None  # the network's home page: a theme's default link
@@ -144,6 +148,8 @@ def _generic(network: Network, domain: str, segments: list[str], typed: bool = F
         if network.content_first and network.content_first.search(first):
             return None
         handle, kept, rest = first, segments[:1], segments[1:]
+    if _NEVER_IN_HANDLES.search(handle):
+        return None  # quotes, brackets or markup: a broken or hostile link, no account's name
     if network.post and rest and network.post.search("/" + "/".join(rest)):
         return None  # a post, video or status, not the profile
     if network.handle_syntax and kept == segments[:1] and not network.handle_syntax.match(handle):
@@ -187,6 +193,31 @@ def _linkedin(
     if len(segments) >= 2 and segments[0].lower() == "pub":
         # Old public profiles: /pub/<name>/<a>/<b>/<c>; the whole path names the member.
         return _found(network, f"https://{domain}/" + "/".join(segments), segments[1])
+    member = (query.get("id") or [""])[0].strip()
+    if [s.lower() for s in segments[:2]] == ["profile", "view"] and re.fullmatch(r"[A-Za-z0-9_-]+", member):
+        # The old member address; the id is case-sensitive.
+        return FoundLink(network.kind, network.name, f"https://{domain}/profile/view?id={member}", member)
+    return _generic(network, domain, segments, typed)
+
+
+def _x(
+    network: Network, domain: str, segments: list[str], query: dict[str, list[str]], typed: bool
+) -> FoundLink | None:
+    first = segments[0].lower() if segments else ""
+    if first == "intent" and len(segments) >= 2 and segments[1].lower() in ("follow", "user"):
+        # A "Follow us" button names the account: /intent/follow?screen_name=acme.
+        name = (query.get("screen_name") or [""])[0].strip().lstrip("@")
+        return _generic(network, domain, [name], typed) if name else None
+    if first.startswith("@"):
+        segments = [segments[0][1:], *segments[1:]]  # twitter.com/@acme is twitter.com/acme
+    return _generic(network, domain, segments, typed) if segments and segments[0] else None
+
+
+def _instagram(
+    network: Network, domain: str, segments: list[str], query: dict[str, list[str]], typed: bool
+) -> FoundLink | None:
+    if len(segments) >= 2 and segments[0].lower() == "_u":
+        segments = segments[1:]  # instagram.com/_u/acme opens the profile in the app
     return _generic(network, domain, segments, typed)
 
 
@@ -216,7 +247,14 @@ def _vimeo(
     return found
 
 
-_SPECIAL = {"facebook": _facebook, "linkedin": _linkedin, "discord": _discord, "vimeo": _vimeo}
+_SPECIAL = {
+    "facebook": _facebook,
+    "linkedin": _linkedin,
+    "x": _x,
+    "instagram": _instagram,
+    "discord": _discord,
+    "vimeo": _vimeo,
+}
 
 
 def _text_pattern() -> re.Pattern[str]:

@@ -132,21 +132,27 @@ def _read(item: dict[str, Any], source: str, found: StructuredContacts) -> None:
         found.opening_hours.extend((h, source) for h in _hours(props))
 
 
-def find_structured(html: str, url: str) -> StructuredContacts:
-    """Contacts from JSON-LD, microdata and hCard; broken data becomes a warning, never an error."""
-    found = StructuredContacts()
-    if not _HINTS.search(html):
-        return found
+def _jsonld_items(html: str, warnings: list[str]) -> Iterator[dict[str, Any]]:
+    """The top-level items of every JSON-LD block; a broken block becomes a warning."""
     # Each JSON-LD block on its own: one broken block must not hide the others.
     for number, block in enumerate(_JSONLD.findall(html), start=1):
         try:
             data = json.loads(block.strip().removeprefix("<!--").removesuffix("-->"), strict=False)
         except ValueError:
-            found.warnings.append(f"JSON-LD block {number} is not valid JSON; it was skipped")
+            warnings.append(f"JSON-LD block {number} is not valid JSON; it was skipped")
             continue
         for item in data if isinstance(data, list) else [data]:
             if isinstance(item, dict):
-                _read(item, "jsonld", found)
+                yield item
+
+
+def find_structured(html: str, url: str) -> StructuredContacts:
+    """Contacts from JSON-LD, microdata and hCard; broken data becomes a warning, never an error."""
+    found = StructuredContacts()
+    if not _HINTS.search(html):
+        return found
+    for item in _jsonld_items(html, found.warnings):
+        _read(item, "jsonld", found)
     if not re.search(r"itemscope|\bvcard\b|\bh-card\b", html, re.I):
         return _deduplicated(found)
     import extruct  # a second or so to import (rdflib): only for pages that carry microdata or hCard
@@ -172,3 +178,48 @@ def _deduplicated(found: StructuredContacts) -> StructuredContacts:
     found.opening_hours = list(dict.fromkeys(found.opening_hours))
     found.addresses = list({a.text: a for a in found.addresses}.values())
     return found
+
+
+# Types whose `name` is the site's owner or the site itself (LocalBusiness has hundreds of
+# subtypes, Dentist, Bakery, AutoRepair...: a node with an address or a phone counts too).
+_OWNER_TYPE = re.compile(r"organi[sz]ation|business|corporation|company|store|shop|brand|website", re.I)
+_NOT_OWNER_TYPE = re.compile(
+    r"person|webpage|article|posting|product|offer|review|rating|event|breadcrumb|listitem|image|video|"
+    r"question|answer|action|place|address|contactpoint|openinghours|geo|howto|recipe|course|job",
+    re.I,
+)
+
+
+@dataclass
+class OwnerFacts:
+    """What a page's JSON-LD says about who runs the site: its names and the profiles it declares."""
+
+    names: list[str] = field(default_factory=list)
+    profiles: list[str] = field(default_factory=list)  # `sameAs` of the organisation
+
+
+def _types(node: dict[str, Any]) -> str:
+    return " ".join(re.sub(r"^.*[/#]", "", t) for t in _strings(node.get("@type")))
+
+
+def owner_facts(html: str) -> OwnerFacts:
+    """The organisation's names and `sameAs` profiles from JSON-LD (the site's own statement about itself).
+
+    Only JSON-LD is read: it parses in microseconds, where microdata needs extruct; an
+    author's `Person` node and the profiles it names are someone else's.
+    """
+    facts = OwnerFacts()
+    if not re.search(r"ld\+json", html, re.I):
+        return facts
+    for item in _jsonld_items(html, []):
+        for node in _nodes(item):
+            types = _types(node)
+            stated = ("address" in node or "telephone" in node) and not _NOT_OWNER_TYPE.search(types)
+            if not types or not (stated or _OWNER_TYPE.search(types)) or re.search(r"person|event", types, re.I):
+                continue
+            facts.names += [clean_text(n) for n in _strings(node.get("name")) + _strings(node.get("alternateName"))]
+            if "website" not in types.lower():
+                facts.profiles += [p.strip() for p in _strings(node.get("sameAs"))]
+    facts.names = [n for n in dict.fromkeys(facts.names) if n]
+    facts.profiles = list(dict.fromkeys(facts.profiles))
+    return facts
