@@ -93,6 +93,9 @@ EVENTS_SCRIPT = """
     };
   }
   window.addEventListener('hashchange', () => note(location.href));
+  // No window opens (a popup loop opens nothing); one a click of the route discovery
+  // opens is a route.
+  window.open = function (url) { if (url && ledger.clicking) note(url); return null; };
   new MutationObserver(() => { ledger.lastChange = performance.now(); })
     .observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
 })();
@@ -275,7 +278,33 @@ async def _screenshot(page: Page, plan: InspectPlan, results: list[dict[str, Any
     return plan.screenshot_name
 
 
+def hard_limit(plan: InspectPlan) -> float:
+    """Seconds after which a page method gives up on a page that stopped answering (a
+    script in an endless loop blocks every call into the page): past every wait it may
+    take, however slow the machine."""
+    return plan.budget_ms * plan.max_scale / 1000 * 2 + 10
+
+
+async def bounded(page: Page, work: Any, plan: InspectPlan) -> Any:
+    """`work` (a coroutine on `page`), or, when the page stops answering, the page closed:
+    what the crawl asks of it next fails, and it keeps the page's raw HTML."""
+    try:
+        return await asyncio.wait_for(work, hard_limit(plan))
+    except TimeoutError:
+        with contextlib.suppress(PlaywrightError, TimeoutError):
+            await asyncio.wait_for(page.close(run_before_unload=False), 10)
+        raise PlaywrightError(
+            f"the page stopped answering for {hard_limit(plan):.0f} s (a script that never ends)"
+        ) from None
+
+
 async def inspect_chat(page: Page, plan: InspectPlan, log: NetworkLog) -> dict[str, Any]:
+    """The chat inspection, bounded: see `_inspect_chat`."""
+    result: dict[str, Any] = await bounded(page, _inspect_chat(page, plan, log), plan)
+    return result
+
+
+async def _inspect_chat(page: Page, plan: InspectPlan, log: NetworkLog) -> dict[str, Any]:
     """Wait until the chat widgets on the page have settled, nudging lazy ones once; then
     measure and photograph.
 

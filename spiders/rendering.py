@@ -46,14 +46,19 @@ def skip_heavy_resources(request: Any) -> bool:
 
 class BrowserRequests:
     """What the browser may load while it renders the site (`PLAYWRIGHT_ABORT_REQUEST`):
-    no heavy resources, and nothing the audit's scope refuses (another port of the site's
-    host, an internal address), whatever a page's frames, scripts or redirects ask for."""
+    no heavy resources, nothing the audit's scope refuses (another port of the site's
+    host, an internal address), whatever a page's frames, scripts or redirects ask for,
+    and no navigation of the page itself to another site."""
 
     def __init__(self, scope: Scope) -> None:
         self.scope = scope
 
     def __call__(self, request: Any) -> bool:
-        return skip_heavy_resources(request) or not self.scope.allows_load(str(request.url))
+        if skip_heavy_resources(request) or not self.scope.allows_load(str(request.url)):
+            return True
+        # A script or meta refresh taking the page itself elsewhere: not followed, not run there.
+        frame = request.frame if request.is_navigation_request() else None
+        return frame is not None and frame.parent_frame is None and not self.scope.allows(str(request.url))
 
 
 def render_meta(

@@ -23,7 +23,7 @@ from typing import Any
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page, Route
 
-from spiders.chat_inspect import InspectPlan, NetworkLog, load_scale, read_events
+from spiders.chat_inspect import InspectPlan, NetworkLog, bounded, load_scale, read_events
 
 # Marks the elements to click and says what each one is: its label and where it sits.
 CANDIDATES_SCRIPT = """
@@ -55,19 +55,16 @@ CANDIDATES_SCRIPT = """
   return found;
 }
 """
-# While clicking: no form is submitted, no window opens (its address is recorded instead).
+# While clicking: no form is submitted (and no window opens: EVENTS_SCRIPT records it as a route).
 GUARD_SCRIPT = """
 () => {
   const ledger = window.__contactAuditEvents;
   if (!ledger || ledger.guarded) return;
   ledger.guarded = true;
+  ledger.clicking = true;
   document.addEventListener('submit', (event) => event.preventDefault(), true);
   HTMLFormElement.prototype.submit = function () {};
   HTMLFormElement.prototype.requestSubmit = function () {};
-  window.open = function (url) {
-    try { ledger.routes.push(new URL(String(url), location.href).href); } catch (e) {}
-    return null;
-  };
 }
 """
 CLICK_SCRIPT = """
@@ -170,6 +167,12 @@ async def _restore(page: Page, before: str, length: int, plan: InspectPlan, scal
 
 
 async def discover_routes(page: Page, discovery: RouteDiscovery, plan: InspectPlan, log: NetworkLog) -> dict[str, Any]:
+    """The route discovery, bounded: see `_discover_routes`."""
+    result: dict[str, Any] = await bounded(page, _discover_routes(page, discovery, plan, log), plan)
+    return result
+
+
+async def _discover_routes(page: Page, discovery: RouteDiscovery, plan: InspectPlan, log: NetworkLog) -> dict[str, Any]:
     """Click the page's navigation elements without `href`; give back the routes they lead
     to, the links they revealed, the routes the page's router took on its own, and the
     page's HTML from before the first click (None when nothing was clicked)."""

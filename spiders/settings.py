@@ -21,7 +21,9 @@ CONCURRENT_REQUESTS_PER_DOMAIN = 2
 DOWNLOAD_DELAY = 1.0
 DOWNLOAD_DELAY_JITTER = 0.5
 DOWNLOAD_TIMEOUT = 20
-DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
+# The hard bound on a response, decompressed (a compression bomb stops here); a page is
+# read only up to its first MAX_HTML_BYTES, where the spider stops its download.
+DOWNLOAD_MAXSIZE = 64 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 0
 RETRY_TIMES = 1
 COOKIES_ENABLED = True
@@ -34,6 +36,8 @@ DOWNLOAD_HANDLERS = {
     "http": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
     "https": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
 }
+# The audit's scope on every request, redirects included (spiders/guard.py).
+DOWNLOADER_MIDDLEWARES = {"spiders.guard.ScopeMiddleware": 50}
 PLAYWRIGHT_BROWSER_TYPE = "chromium"
 PLAYWRIGHT_LAUNCH_OPTIONS = {
     "executable_path": "/usr/bin/chromium",

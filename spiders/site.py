@@ -8,12 +8,15 @@ from typing import Any, cast
 from urllib.parse import urljoin, urlsplit
 
 import scrapy
+from scrapy import signals
+from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares import cookies as scrapy_cookies
 from scrapy.exceptions import (
     CannotResolveHostError,
     DownloadConnectionRefusedError,
     DownloadTimeoutError,
     IgnoreRequest,
+    StopDownload,
 )
 from scrapy.http import Response, TextResponse
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -25,13 +28,14 @@ from auditor.artifacts import Link, Location, Page
 from auditor.domains import host_of, registrable_domain, same_site
 from auditor.gather.extract.chat import find_in_html, from_probe, live_widgets, vendors
 from auditor.gather.extract.chat.placement import add_mobile, mark_measured
-from auditor.gather.extract.decoding import decode_html
+from auditor.gather.extract.decoding import MAX_HTML_BYTES, cut_warning, decode_html
 from auditor.gather.extract.dom import parse
 from auditor.gather.extract.findings import PageFindings
 from auditor.gather.extract.page import extract_page, link_to
 from auditor.gather.extract.words import route_of
 from auditor.gather.scope import Scope
 from spiders.chat_inspect import InspectPlan
+from spiders.guard import OutOfScopeError, PageBudgetSpentError
 from spiders.render_plan import FAILED_PAGE, Decision, RenderPlan
 from spiders.rendering import MOBILE_USER_AGENT, chat_result, page_slug, render_meta, routes_result
 from spiders.routes import RouteDiscovery
@@ -42,6 +46,11 @@ from spiders.routes import RouteDiscovery
 scrapy_cookies._split_domain = TLDExtract(include_psl_private_domains=True, suffix_list_urls=(), cache_dir=None)
 
 MAX_ENTRY_REDIRECTS = 5
+# Pages of one path that differ only in their query (`/cal?month=7`): a calendar or a filter
+# is a crawl trap; this many tell what the path shows, the page budget goes to other paths.
+MAX_QUERY_VARIANTS = 10
+# Links queued per page of the budget: the best of them (contact-like, shallow) are fetched.
+QUEUE_FACTOR = 3
 # The site's own scripts read for page names: enough for any real site's bundles.
 MAX_SCRIPTS = 50
 MAX_SCRIPT_BYTES = 2_000_000
@@ -90,11 +99,36 @@ class SiteSpider(scrapy.Spider):
         self._plan: RenderPlan | None = None
         self.scripts_requested: set[str] = set()
         self.discovery = RouteDiscovery()
+        self.query_variants: dict[str, int] = {}
+        self.pages_admitted = 0
         self.over_budget = 0
         self.shells_over_budget = 0
         # What the site shows for a URL that does not exist, when it answers it with 200.
         self.not_found_views: set[str] = set()
         self._probed: set[str] = set()
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> SiteSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.bytes_received, signal=signals.bytes_received)
+        return spider
+
+    def admit(self, request: scrapy.Request) -> bool:
+        """Whether a page request may be fetched: the home page and the first `max_pages`
+        pages the queue gives out (a redirect's next hop is the same page)."""
+        if not request.meta.get("page_request") or "redirect_urls" in request.meta:
+            return True
+        if self.pages_admitted >= self.settings.getint("CONTACT_AUDIT_MAX_PAGES") - 1:
+            return False
+        self.pages_admitted += 1
+        return True
+
+    def bytes_received(self, data: bytes, request: scrapy.Request, spider: Any = None) -> None:
+        """A page longer than what is audited of it stops downloading there, and is audited."""
+        received = int(request.meta.get("received_bytes", 0)) + len(data)
+        request.meta["received_bytes"] = received
+        if received > MAX_HTML_BYTES and not request.meta.get("playwright"):
+            raise StopDownload(fail=False)
 
     @property
     def plan(self) -> RenderPlan:
@@ -226,6 +260,13 @@ class SiteSpider(scrapy.Spider):
             return
         # Our own decoding: servers mislabel encodings and serve images as text/html.
         decoded = decode_html(response.body, response.headers.get(b"Content-Type"))
+        if "download_stopped" in response.flags or len(response.body) > MAX_HTML_BYTES:
+            # A page cut to what is audited of it: the report says so, not only the page.
+            stopped = "download_stopped" in response.flags
+            cut = cut_warning(None if stopped else len(response.body))
+            decoded.warnings = [w for w in decoded.warnings if not w.startswith("page is ")]
+            decoded.warnings.insert(0, cut)
+            self.warnings.append(f"{url}: {cut}")
         if decoded.text is None:
             page = Page(url=url, status=response.status, depth=depth, referrer=referrer)
             page.warnings = decoded.warnings
@@ -246,6 +287,12 @@ class SiteSpider(scrapy.Spider):
         findings.page.referrer = referrer
         findings.page.link_text = str(response.meta.get("link_text") or "")
         findings.page.warnings.extend(decoded.warnings)
+        if depth == 0 and self.fatal is None and not decoded.text.strip():
+            self.fatal = f"the home page {url} is empty (HTTP {response.status}, {len(response.body)} bytes)"
+        if self.fatal is not None:
+            # A home page that failed: its links are not the site's (an error page's, or none).
+            yield from self._finish(findings)
+            return
         yield from self._follow(findings, depth)
         yield from self._fetch_scripts(findings, url)
         if response.status >= 400:
@@ -365,7 +412,9 @@ class SiteSpider(scrapy.Spider):
         if not self.scope.allows(response.url):
             # A script or meta refresh took the browser to another site (or another service of
             # this host): what it shows there is not this site's. The page keeps its raw HTML.
-            raw.page.warnings.append(f"in the browser it goes on to {response.url}, another site; not audited there")
+            stopped = response.url.startswith("chrome-error:")  # the navigation was stopped before it left
+            where = "to another site; stopped" if stopped else f"on to {response.url}, another site"
+            raw.page.warnings.append(f"in the browser it goes {where}; not audited there")
             yield from self._released(raw, None)
             yield from self._finish(raw)
             return
@@ -450,13 +499,19 @@ class SiteSpider(scrapy.Spider):
             referrer=request.meta.get("referrer"),
             link_text=str(request.meta.get("link_text") or ""),
         )
-        # HttpError is an IgnoreRequest too: it must be told apart before robots.txt refusals.
+        asked = (request.meta.get("redirect_urls") or [request.url])[0]
+        page.url = asked
+        # HttpError and OutOfScopeError are IgnoreRequests too: told apart before robots.txt refusals.
         if _is(failure, HttpError):
             page.status = failure.value.response.status  # type: ignore[union-attr]
-        elif _is(failure, IgnoreRequest):
+        elif _is(failure, OutOfScopeError):
+            page.error = f"it redirects to {request.url}, outside the audited site; not followed"
+        elif _is(failure, PageBudgetSpentError) or (_is(failure, IgnoreRequest) and "robots.txt" in str(failure.value)):
             self.seen.discard(request.url)
             self._progress()
             return
+        elif _is(failure, IgnoreRequest):
+            page.error = _ignored(str(failure.value))
         else:
             page.error = describe_failure(failure, request.url)
         yield from self._finish(PageFindings(page=page))
@@ -487,20 +542,35 @@ class SiteSpider(scrapy.Spider):
         for link in [*sorted(findings.page.links, key=lambda lk: not lk.contact_like), *(router or [])]:
             if route_of(urlsplit(link.url).fragment) is not None:
                 yield from self._probe_not_found(link.url, "hash")
-            if link.url in self.seen or len(self.seen) >= max_pages:
+            # More links are queued than pages fetched: the queue's order (contact-like links
+            # first) decides which `max_pages` are fetched (`admit`), not the order links came in.
+            if link.url in self.seen or len(self.seen) >= max_pages * QUEUE_FACTOR:
                 continue
             if not self.scope.allows(link.url):
                 # Another port of the site's host, or an internal address: another service.
                 continue
+            parts = urlsplit(link.url)
+            if parts.query:
+                path = f"{parts.netloc}{parts.path}"
+                if self.query_variants.get(path, 0) >= MAX_QUERY_VARIANTS:
+                    continue
+                self.query_variants[path] = self.query_variants.get(path, 0) + 1
             self.seen.add(link.url)
             yield scrapy.Request(
                 link.url,
                 callback=self.parse_page,
                 errback=self.page_failed,
                 # Scrapy's duplicate filter ignores fragments: a hash route would be the page itself.
-                dont_filter="#" in link.url,
+                # Our own `seen` filters links; Scrapy's filter would drop a redirect loop's
+                # second visit without a word (and ignores fragments: a hash route).
+                dont_filter=True,
                 priority=100 if link.contact_like else 0,
-                meta={"page_depth": depth + 1, "referrer": findings.page.url, "link_text": link.text},
+                meta={
+                    "page_depth": depth + 1,
+                    "referrer": findings.page.url,
+                    "link_text": link.text,
+                    "page_request": True,
+                },
             )
         self._progress()
 
@@ -517,6 +587,15 @@ def _page_url(response: Response) -> str:
     if asked.fragment and "#" not in response.url:
         return f"{response.url}#{asked.fragment}"
     return response.url
+
+
+def _ignored(message: str) -> str:
+    """Why Scrapy gave up on a page, said for a reader."""
+    if "max redirections" in message:
+        return "it redirects too many times (a redirect loop or an endless chain)"
+    if "download max size" in message:
+        return "it is larger than the size limit once decompressed (a compression bomb?); not read"
+    return message or "the request was dropped"
 
 
 def _reason(failure: Failure) -> str:

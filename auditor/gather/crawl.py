@@ -66,7 +66,10 @@ def scrapy_settings(config: AuditConfig, log_file: Path | None, url: str | None 
         if access.headers or access.cookies:
             overrides["CONTACT_AUDIT_ACCESS"] = access
             overrides["CONTACT_AUDIT_SCOPE"] = scope
-            overrides["DOWNLOADER_MIDDLEWARES"] = {"spiders.access.AccessMiddleware": 650}
+            overrides["DOWNLOADER_MIDDLEWARES"] = {
+                **settings.getdict("DOWNLOADER_MIDDLEWARES"),
+                "spiders.access.AccessMiddleware": 650,
+            }
             overrides["PLAYWRIGHT_PROCESS_REQUEST_HEADERS"] = AccessHeaders(access, scope)
     if not crawl.render:
         # Without rendering no request needs a browser: Scrapy's own handler, and no
