@@ -23,6 +23,7 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from tldextract import TLDExtract
 from twisted.internet import error as net_error
 from twisted.python.failure import Failure
+from w3lib.url import canonicalize_url
 
 from auditor.artifacts import Link, Location, Page
 from auditor.domains import host_of, registrable_domain, same_site
@@ -88,6 +89,7 @@ class SiteSpider(scrapy.Spider):
         self.on_progress = on_progress
         self.fatal: str | None = None
         self.warnings: list[str] = []
+        # Pages queued so far, by `_key`.
         self.seen: set[str] = set()
         self.pages_done = 0
         # Pages read so far, by their final URL: two links that redirect to one page read it once.
@@ -150,7 +152,7 @@ class SiteSpider(scrapy.Spider):
             self.warnings.append(
                 "robots.txt was not obeyed (--ignore-robots-txt, access.ignore_robots_txt), as the site's owner asked"
             )
-        self.seen.add(self.start_url)
+        self.seen.add(_key(self.start_url))
         yield self._entry_request(self.start_url, hops=0)
 
     def _entry_request(self, url: str, hops: int) -> scrapy.Request:
@@ -178,7 +180,7 @@ class SiteSpider(scrapy.Spider):
                 self.fatal = f"{self.start_url} redirects more than {MAX_ENTRY_REDIRECTS} times"
                 return
             self.home_url = target
-            self.seen.add(target)
+            self.seen.add(_key(target))
             yield self._entry_request(target, response.meta["hops"] + 1)
             return
         if response.status >= 400:
@@ -507,7 +509,7 @@ class SiteSpider(scrapy.Spider):
         elif _is(failure, OutOfScopeError):
             page.error = f"it redirects to {request.url}, outside the audited site; not followed"
         elif _is(failure, PageBudgetSpentError) or (_is(failure, IgnoreRequest) and "robots.txt" in str(failure.value)):
-            self.seen.discard(request.url)
+            self.seen.discard(_key(request.url))
             self._progress()
             return
         elif _is(failure, IgnoreRequest):
@@ -544,7 +546,7 @@ class SiteSpider(scrapy.Spider):
                 yield from self._probe_not_found(link.url, "hash")
             # More links are queued than pages fetched: the queue's order (contact-like links
             # first) decides which `max_pages` are fetched (`admit`), not the order links came in.
-            if link.url in self.seen or len(self.seen) >= max_pages * QUEUE_FACTOR:
+            if _key(link.url) in self.seen or len(self.seen) >= max_pages * QUEUE_FACTOR:
                 continue
             if not self.scope.allows(link.url):
                 # Another port of the site's host, or an internal address: another service.
@@ -555,7 +557,7 @@ class SiteSpider(scrapy.Spider):
                 if self.query_variants.get(path, 0) >= MAX_QUERY_VARIANTS:
                     continue
                 self.query_variants[path] = self.query_variants.get(path, 0) + 1
-            self.seen.add(link.url)
+            self.seen.add(_key(link.url))
             yield scrapy.Request(
                 link.url,
                 callback=self.parse_page,
@@ -578,6 +580,11 @@ class SiteSpider(scrapy.Spider):
         self.pages_done += 1
         self._progress()
         yield findings
+
+
+def _key(url: str) -> str:
+    """A URL as the crawl's filter knows it: the same query in another order is the same page."""
+    return canonicalize_url(url, keep_fragments=True)
 
 
 def _page_url(response: Response) -> str:
