@@ -19,17 +19,18 @@ class AccessMiddleware:
     """A downloader middleware (before Scrapy's cookies middleware) that adds the site's
     headers and cookies to the crawl's requests within the audit's scope."""
 
-    def __init__(self, access: SiteAccess | None, scope: Scope | None) -> None:
-        self.access = access
-        self.scope = scope
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.access: SiteAccess | None = crawler.settings.get("CONTACT_AUDIT_ACCESS")
         self.seeded = False
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> AccessMiddleware:
-        return cls(crawler.settings.get("CONTACT_AUDIT_ACCESS"), crawler.settings.get("CONTACT_AUDIT_SCOPE"))
+        return cls(crawler)
 
     def process_request(self, request: Request, spider: Any = None) -> None:
-        if self.access is None or self.scope is None or not self.scope.allows(request.url):
+        scope = getattr(self.crawler.spider, "scope", None)  # the spider's, as spiders.guard uses it
+        if self.access is None or scope is None or not scope.allows(request.url):
             return
         for name, value in self.access.headers.items():
             request.headers[name] = value

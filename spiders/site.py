@@ -29,7 +29,7 @@ from auditor.artifacts import Link, Location, Page
 from auditor.domains import host_of, registrable_domain, same_site
 from auditor.gather.extract.chat import find_in_html, from_probe, live_widgets, vendors
 from auditor.gather.extract.chat.placement import add_mobile, mark_measured
-from auditor.gather.extract.decoding import MAX_HTML_BYTES, cut_warning, decode_html
+from auditor.gather.extract.decoding import MAX_HTML_BYTES, decode_html
 from auditor.gather.extract.dom import parse
 from auditor.gather.extract.findings import PageFindings
 from auditor.gather.extract.page import extract_page, link_to
@@ -261,14 +261,12 @@ class SiteSpider(scrapy.Spider):
             yield from self._finish(PageFindings(page=page))
             return
         # Our own decoding: servers mislabel encodings and serve images as text/html.
-        decoded = decode_html(response.body, response.headers.get(b"Content-Type"))
-        if "download_stopped" in response.flags or len(response.body) > MAX_HTML_BYTES:
+        decoded = decode_html(
+            response.body, response.headers.get(b"Content-Type"), stopped="download_stopped" in response.flags
+        )
+        if decoded.cut:
             # A page cut to what is audited of it: the report says so, not only the page.
-            stopped = "download_stopped" in response.flags
-            cut = cut_warning(None if stopped else len(response.body))
-            decoded.warnings = [w for w in decoded.warnings if not w.startswith("page is ")]
-            decoded.warnings.insert(0, cut)
-            self.warnings.append(f"{url}: {cut}")
+            self.warnings.append(f"{url}: {decoded.cut}")
         if decoded.text is None:
             page = Page(url=url, status=response.status, depth=depth, referrer=referrer)
             page.warnings = decoded.warnings
@@ -496,13 +494,12 @@ class SiteSpider(scrapy.Spider):
         the link; only pages robots.txt forbids are dropped."""
         request = failure.request  # type: ignore[attr-defined]
         page = Page(
-            url=request.url,
+            # The URL the link named, not the redirect that failed.
+            url=(request.meta.get("redirect_urls") or [request.url])[0],
             depth=int(request.meta.get("page_depth", 0)),
             referrer=request.meta.get("referrer"),
             link_text=str(request.meta.get("link_text") or ""),
         )
-        asked = (request.meta.get("redirect_urls") or [request.url])[0]
-        page.url = asked
         # HttpError and OutOfScopeError are IgnoreRequests too: told apart before robots.txt refusals.
         if _is(failure, HttpError):
             page.status = failure.value.response.status  # type: ignore[union-attr]

@@ -65,7 +65,6 @@ def scrapy_settings(config: AuditConfig, log_file: Path | None, url: str | None 
         access = resolve_access(config.access, os.environ)
         if access.headers or access.cookies:
             overrides["CONTACT_AUDIT_ACCESS"] = access
-            overrides["CONTACT_AUDIT_SCOPE"] = scope
             overrides["DOWNLOADER_MIDDLEWARES"] = {
                 **settings.getdict("DOWNLOADER_MIDDLEWARES"),
                 "spiders.access.AccessMiddleware": 650,

@@ -43,6 +43,8 @@ class DecodedPage:
     text: str | None
     encoding: str = ""
     warnings: list[str] = field(default_factory=list)
+    # Why only part of the page was read (cut_warning), when it was cut.
+    cut: str | None = None
 
 
 def _binary_kind(head: bytes) -> str | None:
@@ -78,17 +80,21 @@ def cut_warning(size: int | None) -> str:
     return f"page is {size // 1024} KiB; {first}"
 
 
-def decode_html(body: bytes, content_type: str | bytes | None = None) -> DecodedPage:
+def decode_html(body: bytes, content_type: str | bytes | None = None, *, stopped: bool = False) -> DecodedPage:
     """Decode a response body the way a browser would, but honestly about doubts.
 
     Order: byte-order mark, the HTTP charset, the page's own <meta charset>, UTF-8, then
     a statistical guess (Windows-1251 and Shift_JIS pages often declare nothing).
-    A declared encoding that the bytes contradict is reported, not trusted.
+    A declared encoding that the bytes contradict is reported, not trusted. `stopped`:
+    the body is what came before its download was stopped at MAX_HTML_BYTES.
     """
-    warnings: list[str] = []
-    if len(body) > MAX_HTML_BYTES:
-        warnings.append(cut_warning(len(body)))
-        body = body[:MAX_HTML_BYTES]
+    cut = cut_warning(None) if stopped else cut_warning(len(body)) if len(body) > MAX_HTML_BYTES else None
+    decoded = _decode(body[:MAX_HTML_BYTES], content_type, [cut] if cut else [])
+    decoded.cut = cut
+    return decoded
+
+
+def _decode(body: bytes, content_type: str | bytes | None, warnings: list[str]) -> DecodedPage:
     head = body[:2048]
     if b"\x00" in head and head.count(b"\x00") < len(head) * 0.3 and _MARKUP.search(head.replace(b"\x00", b"")):
         # NUL bytes between the tags of a page (UTF-16 would have one in every other byte):
