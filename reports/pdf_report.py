@@ -17,7 +17,7 @@ import asyncio
 import base64
 import html
 import re
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -43,6 +43,11 @@ _RUNNING = (
 _SCREENSHOT_SRC = re.compile(r'src="(screenshots/[A-Za-z0-9][A-Za-z0-9._-]*\.png)"')
 
 
+# Runs a print job with a browser that is already up and returns its bytes, or None when
+# there is no such browser; called from a thread other than the browser's (see write_pdf).
+Lender = Callable[[Callable[[Browser], Awaitable[bytes]]], bytes | None]
+
+
 class NetworkAttemptError(RuntimeError):
     """The report tried to load something: a bug in a template, never to be printed."""
 
@@ -58,16 +63,21 @@ async def chromium(executable: str, args: Sequence[str]) -> AsyncIterator[Browse
             await browser.close()
 
 
-def write_pdf(results: AuditResults, out_dir: Path, options: ReportOptions) -> Path:
-    """Write `report.pdf` into `out_dir` (created if missing), with a Chromium of its own."""
+def write_pdf(results: AuditResults, out_dir: Path, options: ReportOptions, lend: Lender | None = None) -> Path:
+    """Write `report.pdf` into `out_dir` (created if missing), in the browser `lend` lends
+    (the one the crawl rendered with), or in a Chromium of its own when none is up."""
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / REPORT_NAME
 
-    async def print_once(chosen: ReportOptions) -> bytes:
-        async with chromium(chosen.chromium, chosen.chromium_args) as browser:
-            return await render_pdf(results, chosen, browser, run_dir=out_dir)
+    async def print_in(browser: Browser) -> bytes:
+        return await render_pdf(results, options, browser, run_dir=out_dir)
 
-    path.write_bytes(asyncio.run(print_once(options)))
+    async def print_once() -> bytes:
+        async with chromium(options.chromium, options.chromium_args) as browser:
+            return await print_in(browser)
+
+    data = lend(print_in) if lend is not None else None
+    path.write_bytes(data if data is not None else asyncio.run(print_once()))
     return path
 
 

@@ -10,6 +10,8 @@ the batch.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from playwright.async_api import Browser, BrowserContext, Playwright, async_playwright
@@ -43,6 +45,7 @@ class SharedBrowser:
     _manager: Any = None  # the driver: what async_playwright() returns
     _playwright: Playwright | None = None
     _browser: Browser | None = None
+    _loop: asyncio.AbstractEventLoop | None = None  # the reactor's: every object above lives on it
 
     def __init__(self, config: Any) -> None:
         self.config = config
@@ -57,6 +60,7 @@ class SharedBrowser:
         cls = type(self)
         async with cls._guard():
             if cls._playwright is None:
+                cls._loop = asyncio.get_running_loop()
                 cls._manager = async_playwright()
                 cls._playwright = await cls._manager.start()
 
@@ -78,12 +82,54 @@ class SharedBrowser:
     async def shutdown(cls) -> None:
         """The batch ended: close the browser and the driver."""
         browser, manager = cls._browser, cls._manager
-        cls._browser = cls._manager = cls._playwright = None
+        cls._browser = cls._manager = cls._playwright = cls._loop = None
         cls._lock = None
         if browser is not None and browser.is_connected():
             await browser.close()
         if manager is not None:
             await manager.__aexit__(None, None, None)
+
+    @classmethod
+    def lender(cls) -> Callable[[Callable[[Browser], Awaitable[bytes]]], bytes | None]:
+        """Called in the reactor's thread; returns what another thread calls to run a job
+        (printing a report) in the shared browser, on the reactor's loop. The job gets
+        None back instead when no browser is up (a crawl that rendered nothing) or the
+        reactor stops before the job is done."""
+        loop = asyncio.get_event_loop()
+
+        def lend(job: Callable[[Browser], Awaitable[bytes]]) -> bytes | None:
+            async def run() -> bytes | None:
+                browser = cls._browser
+                if browser is None or not browser.is_connected():
+                    return None
+                return await job(browser)
+
+            future = asyncio.run_coroutine_threadsafe(run(), loop)
+            while True:
+                try:
+                    return future.result(timeout=1.0)  # a liveness check, not a budget: the job may take long
+                except concurrent.futures.TimeoutError:
+                    if not loop.is_running():
+                        future.cancel()
+                        return None
+
+        return lend
+
+    @classmethod
+    def lend_after_crawl(cls, job: Callable[[Browser], Awaitable[bytes]]) -> bytes | None:
+        """After a single audit's reactor has stopped: run `job` in the browser it rendered
+        with, on its loop, in this (the reactor's) thread; None when no browser is up."""
+        loop, browser = cls._loop, cls._browser
+        if loop is None or loop.is_running() or loop.is_closed() or browser is None or not browser.is_connected():
+            return None
+        return loop.run_until_complete(job(browser))
+
+    @classmethod
+    def close_after_crawl(cls) -> None:
+        """After a single audit's reactor has stopped: close the browser and the driver, if up."""
+        loop = cls._loop
+        if loop is not None and not loop.is_running() and not loop.is_closed():
+            loop.run_until_complete(cls.shutdown())
 
     @classmethod
     def contexts(cls) -> int:

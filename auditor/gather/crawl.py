@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 import socket
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from scrapy import Spider, signals
@@ -24,6 +24,9 @@ from auditor.errors import ConfigError, SiteError
 from auditor.gather.assemble import CrawlOutcome, assemble
 from auditor.gather.extract.findings import PageFindings
 from auditor.gather.scope import Scope
+
+if TYPE_CHECKING:
+    from playwright.async_api import Browser
 
 
 def now() -> str:
@@ -148,9 +151,13 @@ class SiteCrawl:
         # Screenshots of chat widgets go into the run directory, beside the reports.
         self.settings.set("CONTACT_AUDIT_RUN_DIR", str(run_dir) if run_dir else None, priority="cmdline")
         if shared_browser:
-            self.settings.set("PLAYWRIGHT_BROWSER_PROVIDER", "spiders.browsers.SharedBrowser", priority="cmdline")
+            self.share_browser()
         self.findings: list[PageFindings] = []
         self.close_reason: list[str] = []
+
+    def share_browser(self) -> None:
+        """Render in the process's one browser (spiders.browsers), which outlives the crawl."""
+        self.settings.set("PLAYWRIGHT_BROWSER_PROVIDER", "spiders.browsers.SharedBrowser", priority="cmdline")
 
     def unreachable(self) -> SiteError | None:
         """Asked before the crawler starts: the error for a host that cannot be reached at all."""
@@ -199,12 +206,18 @@ def crawl_site(
     log_file: Path | None = None,
     run_dir: Path | None = None,
     on_progress: Callable[[int, int, int], None] | None = None,
+    keep_browser: bool = False,
 ) -> SiteArtifacts:
-    """Crawl one site. Raises SiteError (with the partial artifacts attached) when it cannot be audited."""
+    """Crawl one site. Raises SiteError (with the partial artifacts attached) when it cannot be audited.
+
+    With `keep_browser`, the browser the crawl rendered with stays up once it is done, for
+    the PDF (`lend_browser`), until `close_browser`."""
     crawl = SiteCrawl(url, config, log_file=log_file, run_dir=run_dir)
     refused = crawl.unreachable()
     if refused is not None:
         raise refused
+    if keep_browser:
+        crawl.share_browser()
     process = CrawlerProcess(crawl.settings)
     crawler = crawl.watch(process.create_crawler(crawl.spider_class()))
     process.crawl(crawler, url=crawl.url, on_progress=on_progress)
@@ -221,6 +234,20 @@ def crawl_in(
         on_crawler(crawler)
     done: Deferred[None] = runner.crawl(crawler, url=crawl.url)
     return done.addCallback(lambda _: crawl.outcome(crawler))
+
+
+def lend_browser(job: Callable[[Browser], Awaitable[bytes]]) -> bytes | None:
+    """Run `job` in the browser a `keep_browser` crawl left up; None when there is none."""
+    from spiders.browsers import SharedBrowser
+
+    return SharedBrowser.lend_after_crawl(job)
+
+
+def close_browser() -> None:
+    """Close the browser a `keep_browser` crawl left up (nothing when there is none)."""
+    from spiders.browsers import SharedBrowser
+
+    SharedBrowser.close_after_crawl()
 
 
 def close_shared_browser() -> Deferred[None]:

@@ -37,7 +37,7 @@ from auditor.portfolio.file import LoadedPortfolio, PortfolioSite
 from auditor.run.files import ARTIFACTS_FILE, CRAWL_LOG, RESULTS_FILE, write_atomic
 
 if TYPE_CHECKING:
-    from auditor.run.render import ReportOptions
+    from auditor.run.render import Lender, ReportOptions
 
 Clock = Callable[[], float]
 # Told when a site is finished: the job, "done" or "failed", its score, its error sentence.
@@ -285,6 +285,7 @@ class BatchEngine:
 
         from auditor.gather.crawl import SiteCrawl, crawl_in
         from auditor.run.pipeline import prepare_out_dir
+        from spiders.browsers import SharedBrowser
 
         @defer.inlineCallbacks
         def audit() -> Any:
@@ -306,7 +307,8 @@ class BatchEngine:
                     logs.open(spider, crawler_log)
 
                 artifacts = yield crawl_in(runner, crawl, on_crawler=lambda c: _log_to(c, opened, logs, signals))
-                yield threads.deferToThread(self._finish, job, artifacts, began)
+                # The PDF is printed in the browser the crawls share, not in a Chromium of its own.
+                yield threads.deferToThread(self._finish, job, artifacts, began, SharedBrowser.lender())
             except SiteError as error:
                 self._failed(job, error, began)
             except AuditError as error:
@@ -316,7 +318,7 @@ class BatchEngine:
 
         return audit()
 
-    def _finish(self, job: SiteJob, artifacts: SiteArtifacts, began: float) -> None:
+    def _finish(self, job: SiteJob, artifacts: SiteArtifacts, began: float, lend: Lender | None = None) -> None:
         from auditor.run.pipeline import add_ledger_probes, judge
         from auditor.run.render import render_reports
 
@@ -334,7 +336,7 @@ class BatchEngine:
         if stored is not None:
             results = stored
             write_atomic(job.run_dir / RESULTS_FILE, results.model_dump_json(indent=2))
-        render_reports(results, job.run_dir, self.formats, self.options)
+        render_reports(results, job.run_dir, self.formats, self.options, lend)
         score = "no score" if results.score is None else f"score {results.score}"
         self.events.finished(job, "done", results.score, "", score + (", partial" if results.site.partial else ""))
 

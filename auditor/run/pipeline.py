@@ -42,13 +42,23 @@ def prepare_out_dir(out_dir: Path) -> list[str]:
     return cleared
 
 
-def gather(url: str, config: AuditConfig, out_dir: Path, on_progress: Progress | None = None) -> SiteArtifacts:
-    """Crawl the site and save artifacts.json, even when the crawl fails part-way."""
+def gather(
+    url: str, config: AuditConfig, out_dir: Path, on_progress: Progress | None = None, keep_browser: bool = False
+) -> SiteArtifacts:
+    """Crawl the site and save artifacts.json, even when the crawl fails part-way. With
+    `keep_browser`, the crawl's browser stays up for the PDF (see audit_site)."""
     from auditor.gather.crawl import crawl_site
     from auditor.run.files import CRAWL_LOG
 
     try:
-        artifacts = crawl_site(url, config, log_file=out_dir / CRAWL_LOG, run_dir=out_dir, on_progress=on_progress)
+        artifacts = crawl_site(
+            url,
+            config,
+            log_file=out_dir / CRAWL_LOG,
+            run_dir=out_dir,
+            on_progress=on_progress,
+            keep_browser=keep_browser,
+        )
     except SiteError as error:
         if isinstance(error.partial, SiteArtifacts):
             write_atomic(out_dir / ARTIFACTS_FILE, error.partial.model_dump_json(indent=2))
@@ -89,14 +99,19 @@ def audit_site(
 
     An interrupted run is reported, never stored: it is no baseline for the next one.
     """
+    from auditor.gather.crawl import close_browser, lend_browser
     from auditor.history.record import record
 
-    artifacts = gather(url, config, out_dir, on_progress=on_progress)
-    results = judge(artifacts, config, out_dir)
-    if history is not None and not artifacts.site.interrupted:
-        results = record(history, results, out_dir)
-        write_atomic(out_dir / RESULTS_FILE, results.model_dump_json(indent=2))
-    render_reports(results, out_dir, formats, options)
+    # One browser for the whole audit: the crawl's renders and screenshots, then the PDF.
+    try:
+        artifacts = gather(url, config, out_dir, on_progress=on_progress, keep_browser=True)
+        results = judge(artifacts, config, out_dir)
+        if history is not None and not artifacts.site.interrupted:
+            results = record(history, results, out_dir)
+            write_atomic(out_dir / RESULTS_FILE, results.model_dump_json(indent=2))
+        render_reports(results, out_dir, formats, options, lend_browser)
+    finally:
+        close_browser()
     if artifacts.site.interrupted:
         raise AuditInterruptedError(
             f"the audit of {url} was interrupted; partial results are in {out_dir} and were not stored in the history"

@@ -19,6 +19,7 @@ from auditor.run.files import ARTIFACTS_FILE, CRAWL_LOG, RESULTS_FILE, write_ato
 
 if TYPE_CHECKING:
     from reports.options import ReportOptions as ReportOptions
+    from reports.pdf_report import Lender as Lender
 
 
 def report_options(report: ReportConfig, config: AuditConfig, lang: str | None = None) -> ReportOptions:
@@ -77,9 +78,14 @@ def run_files() -> tuple[str, ...]:
 
 
 def render_reports(
-    results: AuditResults, out_dir: Path, formats: list[str], options: ReportOptions | None = None
+    results: AuditResults,
+    out_dir: Path,
+    formats: list[str],
+    options: ReportOptions | None = None,
+    lend: Lender | None = None,
 ) -> list[Path]:
-    """Write each format from the results alone; nothing here touches the site."""
+    """Write each format from the results alone; nothing here touches the site. `lend`
+    prints the PDF in the browser the crawl rendered with (see spiders.browsers)."""
     from reports.csv_report import write_csv
     from reports.html_report import write_html
     from reports.json_report import write_json
@@ -92,7 +98,7 @@ def render_reports(
     writers: dict[str, Callable[[], Path]] = {
         "html": lambda: write_html(results, out_dir, options),
         "json": lambda: write_json(results, out_dir),
-        "pdf": lambda: write_pdf(results, out_dir, options),
+        "pdf": lambda: write_pdf(results, out_dir, options, lend),
         "md": lambda: write_markdown(results, out_dir, options),
         "junit": lambda: write_junit(results, out_dir),
         "csv": lambda: write_csv(results, out_dir),
