@@ -33,6 +33,9 @@ class CrawlConfig(Section):
     max_depth: int = Field(5, ge=0, le=50)
     delay: float = Field(1.0, ge=0, le=60, description="seconds between requests to the site")
     concurrency: int = Field(2, ge=1, le=32, description="parallel requests to the site")
+    throttle: bool = Field(
+        True, description="wait longer between requests when the site answers slowly (never less than delay)"
+    )
     render: bool = True
     render_budget: int | None = Field(
         None, ge=0, le=100_000, description="pages rendered in Chromium at most (default: as many as max_pages)"

@@ -47,6 +47,13 @@ def scrapy_settings(config: AuditConfig, log_file: Path | None, url: str | None 
         "CONTACT_AUDIT_RENDER_SETTLE_MS": crawl.settle_ms,
         "DOWNLOAD_DELAY": crawl.delay,
         "CONCURRENT_REQUESTS_PER_DOMAIN": crawl.concurrency,
+        # Polite to a struggling site: Scrapy's AutoThrottle lengthens the pause as the
+        # site's answers slow down (latency / concurrency), never below `delay`, at most
+        # 10 s; `delay = 0` (a site of one's own, a benchmark) turns it off.
+        "AUTOTHROTTLE_ENABLED": crawl.throttle and crawl.delay > 0,
+        "AUTOTHROTTLE_START_DELAY": crawl.delay,
+        "AUTOTHROTTLE_MAX_DELAY": max(10.0, crawl.delay),
+        "AUTOTHROTTLE_TARGET_CONCURRENCY": float(crawl.concurrency),
         # The browser renders as many of the site's pages at once as the crawl fetches.
         "PLAYWRIGHT_MAX_PAGES_PER_CONTEXT": crawl.concurrency,
         "DOWNLOAD_TIMEOUT": crawl.timeout,

@@ -13,6 +13,26 @@ def test_defaults_are_polite() -> None:
     assert config.crawl.concurrency <= 2
 
 
+def test_the_crawl_slows_down_for_a_slow_site_but_never_below_the_delay(tmp_path: Path) -> None:
+    from auditor.gather.crawl import scrapy_settings
+
+    polite = scrapy_settings(load_config(None), None)
+    assert polite.getbool("AUTOTHROTTLE_ENABLED")
+    assert polite.getfloat("AUTOTHROTTLE_START_DELAY") == polite.getfloat("DOWNLOAD_DELAY") == 1.0
+    assert polite.getfloat("AUTOTHROTTLE_MAX_DELAY") >= 10
+    # AutoThrottle keeps this many requests in flight at the site's pace: the configured concurrency.
+    assert polite.getfloat("AUTOTHROTTLE_TARGET_CONCURRENCY") == 2
+    slow = tmp_path / "slow.toml"
+    slow.write_text("[crawl]\ndelay = 30\n", encoding="utf-8")
+    assert scrapy_settings(load_config(slow), None).getfloat("AUTOTHROTTLE_MAX_DELAY") >= 30
+    fast = tmp_path / "fast.toml"
+    fast.write_text("[crawl]\ndelay = 0\n", encoding="utf-8")
+    assert not scrapy_settings(load_config(fast), None).getbool("AUTOTHROTTLE_ENABLED")
+    off = tmp_path / "off.toml"
+    off.write_text("[crawl]\nthrottle = false\n", encoding="utf-8")
+    assert not scrapy_settings(load_config(off), None).getbool("AUTOTHROTTLE_ENABLED")
+
+
 def test_file_values_and_command_line_overrides(tmp_path: Path) -> None:
     path = tmp_path / "audit.toml"
     path.write_text(
