@@ -250,6 +250,13 @@ def lend_browser(job: Callable[[Browser], Awaitable[bytes]]) -> bytes | None:
     return SharedBrowser.lend_after_crawl(job)
 
 
+def shared_browser_lender() -> Callable[[Callable[[Browser], Awaitable[bytes]]], bytes | None]:
+    """In a batch's reactor thread: what its report threads call to print in the shared browser."""
+    from spiders.browsers import SharedBrowser
+
+    return SharedBrowser.lender()
+
+
 def close_browser() -> None:
     """Close the browser a `keep_browser` crawl left up (nothing when there is none)."""
     from spiders.browsers import SharedBrowser

@@ -283,9 +283,8 @@ class BatchEngine:
         from scrapy import signals
         from twisted.internet import defer, threads
 
-        from auditor.gather.crawl import SiteCrawl, crawl_in
+        from auditor.gather.crawl import SiteCrawl, crawl_in, shared_browser_lender
         from auditor.run.pipeline import prepare_out_dir
-        from spiders.browsers import SharedBrowser
 
         @defer.inlineCallbacks
         def audit() -> Any:
@@ -308,7 +307,7 @@ class BatchEngine:
 
                 artifacts = yield crawl_in(runner, crawl, on_crawler=lambda c: _log_to(c, opened, logs, signals))
                 # The PDF is printed in the browser the crawls share, not in a Chromium of its own.
-                yield threads.deferToThread(self._finish, job, artifacts, began, SharedBrowser.lender())
+                yield threads.deferToThread(self._finish, job, artifacts, began, shared_browser_lender())
             except SiteError as error:
                 self._failed(job, error, began)
             except AuditError as error:
