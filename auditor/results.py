@@ -7,7 +7,9 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from auditor.artifacts import Channels, Model, Probe, SiteInfo
+from auditor.artifacts import Channels as Channels  # a report reads the channels from the results
+from auditor.artifacts import Model, Probe, SiteInfo
+from auditor.messages import Message as Message  # what reports translate, carried in the results
 
 SCHEMA_VERSION = "1.0"
 # The one pass line: a scored check passes at 0.9 (90 of 100), the line of Lighthouse's green band.
@@ -36,6 +38,12 @@ class CheckResult(Model):
     evidence: list[EvidenceRow] = Field(default_factory=list)
     recommendation: str = ""
     description: str = ""
+    # Points the overall score would rise by if this failing check were fixed; None when it
+    # passes, is not scored, or the results predate it.
+    gain: float | None = None
+    # The display value and explanation as messages, for reports in other languages; results.json
+    # only (report.json keeps the English), and absent in results from older versions.
+    messages: dict[Literal["display_value", "explanation"], Message] = Field(default_factory=dict)
 
     @property
     def band(self) -> str:
@@ -135,7 +143,9 @@ class AuditResults(Model):
 
     def report_dict(self) -> dict[str, Any]:
         """The public `report.json` contract: results without the run's internals."""
-        return self.model_dump(mode="json", exclude={"pages", "settings"})
+        return self.model_dump(
+            mode="json", exclude={"pages": True, "settings": True, "checks": {"__all__": {"messages"}}}
+        )
 
 
 def band(score: float | None) -> str:
@@ -153,7 +163,7 @@ def band(score: float | None) -> str:
 
 
 class Assertion(Model):
-    kind: Literal["score", "category", "check", "baseline"]
+    kind: Literal["score", "category", "check", "findings", "baseline"]
     target: str
     level: Literal["error", "warn"]
     expected: str
@@ -176,22 +186,39 @@ class BaselineSummary(Model):
     summary: list[str] = Field(default_factory=list)
 
 
-class GateResult(Model):
-    """gate.json: what the gate checked and how it ended; `exit_code` is the command's."""
+class ListedPage(Model):
+    """A page named to `ci` (a second URL of a site, a sitemap's page), matched with the site's crawl."""
+
+    url: str
+    crawled: bool
+    findings: list[str] = Field(default_factory=list)  # failing checks with evidence on this page
+
+
+class SiteGate(Model):
+    """One site's verdict: what the gate checked and how it ended."""
 
     passed: bool
     exit_code: int
     site: str = ""
+    run_dir: str = ""
     score: int | None = None
     band: str = "none"
     assertions: list[Assertion] = Field(default_factory=list)
     baseline: BaselineSummary | None = None
+    pages: list[ListedPage] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     error: str | None = None
 
     @property
     def failures(self) -> list[Assertion]:
         return [a for a in self.assertions if not a.passed and a.level == "error"]
+
+
+class GateResult(SiteGate):
+    """gate.json: `exit_code` is the command's; `sites` holds every audited site's verdict in
+    the order given. With one site, its verdict is the top level too, as before several sites."""
+
+    sites: list[SiteGate] = Field(default_factory=list)
 
 
 # One row of a portfolio's overview page.

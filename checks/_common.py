@@ -1,4 +1,5 @@
-"""Small helpers shared by checks: words in many languages, durations, timestamps."""
+"""Small helpers shared by checks: words in many languages, durations, timestamps, and the
+messages several checks say."""
 
 from __future__ import annotations
 
@@ -6,7 +7,64 @@ import re
 from datetime import datetime
 
 from auditor.artifacts import Page, Probe
-from auditor.judge.api import CheckInput, Evidence, Outcome, human_duration, log_normal_score
+from auditor.judge.api import CheckInput, Evidence, Messages, Outcome, Phrase, log_normal_score
+
+COMMON = Messages(
+    "common",
+    {
+        "none": "none",
+        "not-stated": "not stated",
+        "no-live-chat": "The site has no live chat.",
+        "no-social-profile": "No social profile was found.",
+        "no-email-or-phone": "No email address or phone number was found.",
+        "no-launcher-measured": "No chat launcher was measured on screen.",
+        "written-probes-unfinished": "Not measured: no email or form probe has finished.",
+        "replies-awaited": "Not measured: replies are still awaited.",
+        "probe-not-sent": "Not measured: no {channel} probe was sent.",
+        "channel-email": "email",
+        "channel-form": "form",
+        "channel-chat": "chat",
+        "no-human-answer": "no answer from a person",
+        "answered-after": "answered after {duration}",
+        "typical-reply": "Typical: {typical}; the fastest tenth answer within {fastest}.",
+        # Durations as `human_duration` writes them; a pair is its two largest units.
+        "days_one": "{n} d",
+        "days_other": "{n} d",
+        "hours_one": "{n} h",
+        "hours_other": "{n} h",
+        "minutes_one": "{n} min",
+        "minutes_other": "{n} min",
+        "seconds_one": "{n} s",
+        "seconds_other": "{n} s",
+        # Joiners: a list of words, and one phrase after another.
+        "list": "{items}",
+        "then-space": "{first} {rest}",
+        "then-semicolon": "{first}; {rest}",
+    },
+)
+_UNITS = (("days", 86400), ("hours", 3600), ("minutes", 60), ("seconds", 1))
+
+
+def duration(seconds: float) -> Phrase:
+    """`human_duration` as a message: `90` -> `1 min 30 s`, in the report's language."""
+    seconds = round(seconds)
+    if seconds < 60:
+        return COMMON("seconds", n=seconds)
+    parts = []
+    for unit, size in _UNITS:
+        if seconds >= size:
+            parts.append(COMMON(unit, n=seconds // size))
+            seconds %= size
+    return parts[0] if len(parts) == 1 else COMMON("then-space", first=parts[0], rest=parts[1])
+
+
+def joined(phrases: list[Phrase], separator: str = "space") -> Phrase:
+    """One or more phrases one after another, with a space or a "semicolon" between them."""
+    *before, last = phrases
+    for phrase in reversed(before):
+        last = COMMON(f"then-{separator}", first=phrase, rest=last)
+    return last
+
 
 # Words for returns, refunds and complaints policies, in the languages audited sites use.
 POLICY_WORDS = re.compile(
@@ -109,22 +167,25 @@ def first_response_outcome(probes: list[Probe], channel: str, p10: float, median
     done = finished(probes, channel)
     if not done:
         pending = any(p.channel == channel and p.status == "sent" for p in probes)
-        reason = "replies are still awaited" if pending else f"no {channel} probe was sent"
-        return Outcome.not_applicable(f"Not measured: {reason}.")
+        if pending:
+            return Outcome.not_applicable(COMMON("replies-awaited"))
+        return Outcome.not_applicable(COMMON("probe-not-sent", channel=COMMON(f"channel-{channel}")))
     scores: list[float] = []
     evidence: list[Evidence] = []
+    answers: list[Phrase] = []
     for probe in done:
         waited = seconds_between(probe.sent_at, probe.first_human_reply_at)
         if waited is None:
             scores.append(0.0)
-            evidence.append(Evidence(snippet=f"{probe.target}: no answer from a person"))
+            answers.append(COMMON("no-human-answer"))
         else:
             scores.append(log_normal_score(waited, p10, median))
-            evidence.append(Evidence(snippet=f"{probe.target}: answered after {human_duration(waited)}"))
+            answers.append(COMMON("answered-after", duration=duration(waited)))
+        evidence.append(Evidence(snippet=f"{probe.target}: {answers[-1]}"))
     return Outcome(
         sum(scores) / len(scores),
-        display_value="; ".join(e.snippet.split(": ", 1)[1] for e in evidence[:3]),
-        explanation=f"Typical: {human_duration(median)}; the fastest tenth answer within {human_duration(p10)}.",
+        display_value=joined(answers[:3], "semicolon"),
+        explanation=COMMON("typical-reply", typical=duration(median), fastest=duration(p10)),
         evidence=evidence,
     )
 

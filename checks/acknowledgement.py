@@ -8,8 +8,8 @@ How to fix: turn on your helpdesk's auto-acknowledgement for email and form
 messages, with a reference number and the expected response time.
 """
 
-from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome, human_duration
-from checks._common import finished, seconds_between
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Messages, Outcome, human_duration
+from checks._common import COMMON, duration, finished, seconds_between
 
 META = CheckMeta(
     id="acknowledgement",
@@ -22,11 +22,13 @@ META = CheckMeta(
     options={"within_seconds": 900},
 )
 
+MESSAGES = Messages(META.id, {"acknowledged": "{n} of {total} acknowledged within {within}"})
+
 
 def run(site: CheckInput) -> Outcome:
     done = finished(site.probes, "email") + finished(site.probes, "form")
     if not done:
-        return Outcome.not_applicable("Not measured: no email or form probe has finished.")
+        return Outcome.not_applicable(COMMON("written-probes-unfinished"))
     limit = float(site.options["within_seconds"])
     late = []
     for probe in done:
@@ -36,6 +38,6 @@ def run(site: CheckInput) -> Outcome:
             late.append(Evidence(snippet=f"{probe.channel} {probe.target}: {shown}"))
     return Outcome(
         1 - len(late) / len(done),
-        display_value=f"{len(done) - len(late)} of {len(done)} acknowledged within {human_duration(limit)}",
+        display_value=MESSAGES("acknowledged", n=len(done) - len(late), total=len(done), within=duration(limit)),
         evidence=late,
     )

@@ -8,7 +8,7 @@ How to fix: let the bot offer "talk to a person" and route the chat to an agent
 (or to an email follow-up outside staffed hours).
 """
 
-from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Messages, Outcome
 
 META = CheckMeta(
     id="bot-handover",
@@ -19,14 +19,23 @@ META = CheckMeta(
     weight=2,
 )
 
+MESSAGES = Messages(
+    META.id,
+    {
+        "not-measured": "Not measured: no chat probe met a bot and asked for a person.",
+        "no-person": "no person came",
+        "person-came": "a person took over",
+    },
+)
+
 
 def run(site: CheckInput) -> Outcome:
     tried = [p for p in site.probes if p.channel == "chat" and p.human_handover is not None]
     if not tried:
-        return Outcome.not_applicable("Not measured: no chat probe met a bot and asked for a person.")
+        return Outcome.not_applicable(MESSAGES("not-measured"))
     refused = [p for p in tried if not p.human_handover]
     return Outcome(
         0.0 if refused else 1.0,
-        display_value="no person came" if refused else "a person took over",
+        display_value=MESSAGES("no-person" if refused else "person-came"),
         evidence=[Evidence(snippet=p.target) for p in refused],
     )

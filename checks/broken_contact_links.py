@@ -8,7 +8,7 @@ pages that no longer exist.
 """
 
 from auditor.artifacts import Link, Page
-from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Messages, Outcome
 
 META = CheckMeta(
     id="broken-contact-links",
@@ -17,6 +17,18 @@ META = CheckMeta(
     failure_title="Some contact links lead to errors",
     requires=("pages",),
     weight=2,
+)
+
+MESSAGES = Messages(
+    META.id,
+    {
+        "no-links": "No contact link to a crawled page was found.",
+        "working_one": "{n} contact link target(s) work",
+        "working_other": "{n} contact link target(s) work",
+        "broken_one": "{n} broken",
+        "broken_other": "{n} broken",
+        "reach-an-error": "Customers following these contact links reach an error.",
+    },
 )
 
 
@@ -41,14 +53,14 @@ def run(site: CheckInput) -> Outcome:
                 if all(where != page.url for where, _ in linked):
                     linked.append((page.url, link))
     if not targets:
-        return Outcome.not_applicable("No contact link to a crawled page was found.")
+        return Outcome.not_applicable(MESSAGES("no-links"))
     broken = [url for url in targets if not by_url[url].ok]
     if not broken:
-        return Outcome(1.0, display_value=f"{len(targets)} contact link target(s) work")
+        return Outcome(1.0, display_value=MESSAGES("working", n=len(targets)))
     evidence = [Evidence(url=url, snippet=_snippet(by_url[url], targets[url])) for url in broken]
     return Outcome(
         0.0,
-        display_value=f"{len(broken)} broken",
-        explanation="Customers following these contact links reach an error.",
+        display_value=MESSAGES("broken", n=len(broken)),
+        explanation=MESSAGES("reach-an-error"),
         evidence=evidence,
     )

@@ -9,7 +9,7 @@ live chat or a messenger) and one written (email or a contact form).
 """
 
 from auditor.artifacts import Channels
-from auditor.judge.api import CheckInput, CheckMeta, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Messages, Outcome
 
 META = CheckMeta(
     id="channel-types",
@@ -21,6 +21,20 @@ META = CheckMeta(
     mode="numeric",
     # Score for 0, 1, 2, ... kinds of channel; more kinds than listed score the last value.
     options={"curve": (0.0, 0.5, 0.9, 1.0)},
+)
+
+MESSAGES = Messages(
+    META.id,
+    {
+        "kinds": "{n}: {kinds}",
+        "email": "email",
+        "phone": "phone",
+        "form": "form",
+        "chat": "chat",
+        "messenger": "messenger",
+        "social": "social",
+        "too-few": "Customers have at most one kind of channel to choose from.",
+    },
 )
 
 
@@ -37,6 +51,6 @@ def run(site: CheckInput) -> Outcome:
     score = curve[min(len(kinds), len(curve) - 1)]
     return Outcome(
         score,
-        display_value=f"{len(kinds)}: {', '.join(kinds)}" if kinds else "0",
-        explanation="" if score >= 0.9 else "Customers have at most one kind of channel to choose from.",
+        display_value=MESSAGES("kinds", n=len(kinds), kinds=[MESSAGES(kind) for kind in kinds]) if kinds else "0",
+        explanation="" if score >= 0.9 else MESSAGES("too-few"),
     )

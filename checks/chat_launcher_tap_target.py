@@ -7,7 +7,7 @@ How to fix: keep the launcher at least 44 by 44 CSS pixels on mobile (the size
 Apple and Google recommend for touch targets); do not shrink it in mobile styles.
 """
 
-from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Messages, Outcome
 
 META = CheckMeta(
     id="chat-launcher-tap-target",
@@ -19,6 +19,14 @@ META = CheckMeta(
     options={"min_px": 44},
 )
 
+MESSAGES = Messages(
+    META.id,
+    {
+        "not-measured": "No chat launcher was measured on a phone screen.",
+        "too-small": "Touch targets should be at least {px:.0f}×{px:.0f} CSS pixels.",
+    },
+)
+
 
 def run(site: CheckInput) -> Outcome:
     minimum = float(site.options["min_px"])
@@ -28,7 +36,7 @@ def run(site: CheckInput) -> Outcome:
         if not w.retired and w.placement.mobile is not None and w.placement.mobile.corner != "none"
     ]
     if not boxes:
-        return Outcome.not_applicable("No chat launcher was measured on a phone screen.")
+        return Outcome.not_applicable(MESSAGES("not-measured"))
     small = [(w, box) for w, box in boxes if box is not None and min(box.width, box.height) < minimum]
     if not small:
         sizes = ", ".join(f"{box.width:.0f}×{box.height:.0f}" for _, box in boxes if box is not None)
@@ -36,7 +44,7 @@ def run(site: CheckInput) -> Outcome:
     return Outcome(
         0.0,
         display_value=", ".join(f"{box.width:.0f}×{box.height:.0f} px" for _, box in small),
-        explanation=f"Touch targets should be at least {minimum:.0f}×{minimum:.0f} CSS pixels.",
+        explanation=MESSAGES("too-small", px=minimum),
         evidence=[
             Evidence(url=box.page, selector="mobile", snippet=w.vendor, screenshot=box.screenshot) for w, box in small
         ],

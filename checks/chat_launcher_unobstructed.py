@@ -8,7 +8,8 @@ clear of the launcher's corner, or move the launcher with the vendor's offset
 settings; check on a phone as well as a laptop.
 """
 
-from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Messages, Outcome
+from checks._common import COMMON
 
 META = CheckMeta(
     id="chat-launcher-unobstructed",
@@ -18,6 +19,14 @@ META = CheckMeta(
     requires=("chat_widgets",),
     weight=2,
     mode="numeric",
+)
+
+MESSAGES = Messages(
+    META.id,
+    {
+        "clear": "{n} of {total} clear",
+        "hidden": "Customers cannot see or tap the launcher here.",
+    },
 )
 
 
@@ -44,10 +53,10 @@ def run(site: CheckInput) -> Outcome:
                     )
                 )
     if not measured:
-        return Outcome.not_applicable("No chat launcher was measured on screen.")
+        return Outcome.not_applicable(COMMON("no-launcher-measured"))
     return Outcome(
         1 - len(evidence) / measured,
-        display_value=f"{measured - len(evidence)} of {measured} clear",
-        explanation="" if not evidence else "Customers cannot see or tap the launcher here.",
+        display_value=MESSAGES("clear", n=measured - len(evidence), total=measured),
+        explanation="" if not evidence else MESSAGES("hidden"),
         evidence=evidence,
     )

@@ -8,7 +8,8 @@ How to fix: load the chat snippet from the shared layout (or the tag manager
 rule for all pages) instead of individual templates.
 """
 
-from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Messages, Outcome
+from checks._common import COMMON
 
 META = CheckMeta(
     id="chat-on-every-page",
@@ -20,11 +21,21 @@ META = CheckMeta(
     mode="numeric",
 )
 
+MESSAGES = Messages(
+    META.id,
+    {
+        "not-rendered": "No page was rendered, so chat presence could not be compared.",
+        "with-chat_one": "{n} of {total} pages checked",
+        "with-chat_other": "{n} of {total} pages checked",
+        "missing": "These pages show no chat: rendered without it, or without any script.",
+    },
+)
+
 
 def run(site: CheckInput) -> Outcome:
     widgets = [w for w in site.chat_widgets if not w.retired]
     if not widgets:
-        return Outcome.not_applicable("The site has no live chat.")
+        return Outcome.not_applicable(COMMON("no-live-chat"))
     # Only pages known to show or lack the widget are judged: rendered pages, and pages
     # the widget is known to be missing on (a page with no script at all runs no chat).
     known = {url for w in widgets for url in w.missing_on}
@@ -32,10 +43,10 @@ def run(site: CheckInput) -> Outcome:
     with_chat = {url for w in widgets for url in w.pages}
     missing = [url for url in judged if url not in with_chat]
     if not judged:
-        return Outcome.not_applicable("No page was rendered, so chat presence could not be compared.")
+        return Outcome.not_applicable(MESSAGES("not-rendered"))
     return Outcome(
         1 - len(missing) / len(judged),
-        display_value=f"{len(judged) - len(missing)} of {len(judged)} pages checked",
-        explanation="" if not missing else "These pages show no chat: rendered without it, or without any script.",
+        display_value=MESSAGES("with-chat", n=len(judged) - len(missing), total=len(judged)),
+        explanation="" if not missing else MESSAGES("missing"),
         evidence=[Evidence(url=url, snippet="no chat widget") for url in missing],
     )

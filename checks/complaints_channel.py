@@ -8,8 +8,8 @@ How to fix: publish a complaints or feedback address (labelled as such) or a
 feedback page, and say what happens next.
 """
 
-from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
-from checks._common import COMPLAINT_WORDS
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Messages, Outcome
+from checks._common import COMMON, COMPLAINT_WORDS
 
 META = CheckMeta(
     id="complaints-channel",
@@ -19,6 +19,8 @@ META = CheckMeta(
     requires=("emails", "pages"),
     weight=1,
 )
+
+MESSAGES = Messages(META.id, {"none": "No email or page is labelled for feedback or complaints."})
 
 
 def run(site: CheckInput) -> Outcome:
@@ -35,4 +37,4 @@ def run(site: CheckInput) -> Outcome:
                 return Outcome(
                     1.0, display_value=f'"{link.text or link.url}"', evidence=[Evidence(url=page.url, snippet=link.url)]
                 )
-    return Outcome(0.0, display_value="none", explanation="No email or page is labelled for feedback or complaints.")
+    return Outcome(0.0, display_value=COMMON("none"), explanation=MESSAGES("none"))

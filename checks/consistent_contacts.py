@@ -7,7 +7,7 @@ How to fix: keep contacts in one place (a shared include or CMS setting) and
 show the same details in the footer and on the contact page.
 """
 
-from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Messages, Outcome
 
 META = CheckMeta(
     id="consistent-contacts",
@@ -16,6 +16,16 @@ META = CheckMeta(
     failure_title="Footer and contact page give different contacts",
     requires=("emails", "phones"),
     weight=1,
+)
+
+MESSAGES = Messages(
+    META.id,
+    {
+        "not-both": "The footer and the contact page do not both show an email or phone.",
+        "differ": "they differ",
+        "nothing-in-common": "The footer and the contact page show no email or phone in common.",
+        "agree": "they agree",
+    },
 )
 
 
@@ -45,12 +55,12 @@ def run(site: CheckInput) -> Outcome:
             evidence += [Evidence(selector="footer", snippet=f"{kind}: {v}") for v in sorted(footer)]
             evidence += [Evidence(selector="contact page", snippet=f"{kind}: {v}") for v in sorted(contact)]
     if not compared:
-        return Outcome.not_applicable("The footer and the contact page do not both show an email or phone.")
+        return Outcome.not_applicable(MESSAGES("not-both"))
     if evidence:
         return Outcome(
             0.0,
-            display_value="they differ",
-            explanation="The footer and the contact page show no email or phone in common.",
+            display_value=MESSAGES("differ"),
+            explanation=MESSAGES("nothing-in-common"),
             evidence=evidence,
         )
-    return Outcome(1.0, display_value="they agree")
+    return Outcome(1.0, display_value=MESSAGES("agree"))

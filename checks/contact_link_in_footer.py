@@ -7,7 +7,7 @@ How to fix: put a "Contact" link in the shared footer template so that every
 page carries it, including landing pages and pages in other languages.
 """
 
-from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Messages, Outcome
 from checks._common import pages_without_contact_link
 
 META = CheckMeta(
@@ -20,19 +20,24 @@ META = CheckMeta(
     mode="numeric",
 )
 
+MESSAGES = Messages(
+    META.id,
+    {
+        "no-pages": "No page loaded, so there is no footer to look at.",
+        "missing_one": "{n} of the {total} pages that loaded has no contact link in the footer.",
+        "missing_other": "{n} of the {total} pages that loaded have no contact link in the footer.",
+        "linked": "{n} of {total} pages",
+    },
+)
+
 
 def run(site: CheckInput) -> Outcome:
     pages, missing = pages_without_contact_link(site, ("footer",))
     if not pages:
-        return Outcome.not_applicable("No page loaded, so there is no footer to look at.")
-    share = 1 - len(missing) / len(pages)
-    explanation = ""
-    if missing:
-        verb = "has" if len(missing) == 1 else "have"
-        explanation = f"{len(missing)} of the {len(pages)} pages that loaded {verb} no contact link in the footer."
+        return Outcome.not_applicable(MESSAGES("no-pages"))
     return Outcome(
-        share,
-        display_value=f"{len(pages) - len(missing)} of {len(pages)} pages",
-        explanation=explanation,
+        1 - len(missing) / len(pages),
+        display_value=MESSAGES("linked", n=len(pages) - len(missing), total=len(pages)),
+        explanation=MESSAGES("missing", n=len(missing), total=len(pages)) if missing else "",
         evidence=[Evidence(url=p.url, selector="footer", snippet="no contact link in the footer") for p in missing],
     )

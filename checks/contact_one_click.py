@@ -7,7 +7,7 @@ How to fix: link the contact page directly from the home page, in its menu or
 footer, rather than only from an "About" or "Help" page.
 """
 
-from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Messages, Outcome
 
 META = CheckMeta(
     id="contact-one-click",
@@ -18,24 +18,43 @@ META = CheckMeta(
     weight=2,
 )
 
+MESSAGES = Messages(
+    META.id,
+    {
+        "no-home": "The home page did not load.",
+        "no-contact-page": "No contact page was found (see the contact page check).",
+        "home-is-contact": "the home page is the contact page",
+        "linked": '"{text}" in the {where}',
+        "header": "header",
+        "nav": "nav",
+        "main": "main",
+        "footer": "footer",
+        "contact-page": "contact-page",
+        "widget": "widget",
+        "clicks": "{n} clicks",
+        "too-deep": "Customers must go through other pages to find the contact page.",
+    },
+)
+
 
 def run(site: CheckInput) -> Outcome:
     pages = site.pages
     if not pages or not pages[0].ok:
-        return Outcome.not_applicable("The home page did not load.")
+        return Outcome.not_applicable(MESSAGES("no-home"))
     if not site.contact_pages:
-        return Outcome.not_applicable("No contact page was found (see the contact page check).")
+        return Outcome.not_applicable(MESSAGES("no-contact-page"))
     home = pages[0]
     contact_urls = {c.url for c in site.contact_pages}
     if home.url in contact_urls:
-        return Outcome(1.0, display_value="the home page is the contact page")
+        return Outcome(1.0, display_value=MESSAGES("home-is-contact"))
     direct = [link for link in home.links if link.url in contact_urls]
     if direct:
-        return Outcome(1.0, display_value=f'"{direct[0].text or direct[0].url}" in the {direct[0].location}')
+        link = direct[0]
+        return Outcome(1.0, display_value=MESSAGES("linked", text=link.text or link.url, where=MESSAGES(link.location)))
     nearest = min(site.contact_pages, key=lambda c: c.depth)
     return Outcome(
         0.0,
-        display_value=f"{nearest.depth} clicks",
-        explanation="Customers must go through other pages to find the contact page.",
+        display_value=MESSAGES("clicks", n=nearest.depth),
+        explanation=MESSAGES("too-deep"),
         evidence=[Evidence(url=home.url, snippet=f"no link to {nearest.url}")],
     )

@@ -8,7 +8,7 @@ How to fix: publish a page at an obvious address (such as /contact) that lists
 every way to reach you, and link it as "Contact" (in the page's language).
 """
 
-from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Messages, Outcome
 
 META = CheckMeta(
     id="contact-page-exists",
@@ -17,6 +17,16 @@ META = CheckMeta(
     failure_title="No working contact page was found",
     requires=("contact_pages",),
     weight=3,
+)
+
+MESSAGES = Messages(
+    META.id,
+    {
+        "broken": "contact page is broken",
+        "does-not-load": "Links lead to a contact page, but it does not load.",
+        "none-found": "none found",
+        "not-recognised": "No page was recognised as a contact page by its address, title or the links to it.",
+    },
 )
 
 
@@ -33,12 +43,12 @@ def run(site: CheckInput) -> Outcome:
     if broken:
         return Outcome(
             0.0,
-            display_value="contact page is broken",
-            explanation="Links lead to a contact page, but it does not load.",
+            display_value=MESSAGES("broken"),
+            explanation=MESSAGES("does-not-load"),
             evidence=evidence,
         )
     return Outcome(
         0.0,
-        display_value="none found",
-        explanation="No page was recognised as a contact page by its address, title or the links to it.",
+        display_value=MESSAGES("none-found"),
+        explanation=MESSAGES("not-recognised"),
     )

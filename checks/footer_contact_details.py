@@ -6,7 +6,8 @@ it at the bottom of every page, without opening another page.
 How to fix: show your main support email and phone number in the site footer.
 """
 
-from auditor.judge.api import CheckInput, CheckMeta, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Messages, Outcome
+from checks._common import COMMON
 
 META = CheckMeta(
     id="footer-contact-details",
@@ -17,10 +18,12 @@ META = CheckMeta(
     weight=1,
 )
 
+MESSAGES = Messages(META.id, {"none": "No footer on the crawled pages shows an email or phone."})
+
 
 def run(site: CheckInput) -> Outcome:
     shown = [e.address for e in site.emails if "footer" in e.locations]
     shown += [p.raw for p in site.phones if "footer" in p.locations]
     if shown:
         return Outcome(1.0, display_value=", ".join(shown[:3]) + (" ..." if len(shown) > 3 else ""))
-    return Outcome(0.0, display_value="none", explanation="No footer on the crawled pages shows an email or phone.")
+    return Outcome(0.0, display_value=COMMON("none"), explanation=MESSAGES("none"))

@@ -11,7 +11,8 @@ facebook.com/themeforest often remain.
 """
 
 from auditor.artifacts import SocialProfile
-from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Messages, Outcome, Phrase
+from checks._common import COMMON, joined
 
 META = CheckMeta(
     id="foreign-social-profiles",
@@ -22,33 +23,47 @@ META = CheckMeta(
     weight=1,
 )
 
+MESSAGES = Messages(
+    META.id,
+    {
+        "foreign": "The {network} link {where} points to {address}, not yours: "
+        "a leftover from a template or another site?",
+        "foreign-named": "The {network} link {where} points to {address}, {owner}, not yours: "
+        "a leftover from a template or another site?",
+        "in-structured-data": "in your structured data",
+        "in-regions": "in your {regions}",
+        "and": "{first} and {last}",
+        "nav": "navigation",
+        "header": "header",
+        "footer": "footer",
+        "main": "page content",
+        "widget": "chat widget",
+        "all-own": "{n} profile(s), all the company's",
+        "not-own": "{n} profile(s) not the company's",
+    },
+)
+
 # Network ids as people write them (checks may not import auditor.names).
 _NETWORKS = {"linkedin": "LinkedIn", "youtube": "YouTube", "tiktok": "TikTok", "github": "GitHub", "vk": "VK"}
-_WHERE = {
-    "nav": "navigation",
-    "header": "header",
-    "footer": "footer",
-    "main": "page content",
-    "widget": "chat widget",
-    "contact-page": "contact page",
-}
 
 
-def _where(profile: SocialProfile) -> str:
-    regions = [_WHERE.get(loc, loc) for loc in profile.locations if loc != "contact-page"]
+def _where(profile: SocialProfile) -> Phrase:
+    regions = [MESSAGES(loc) for loc in profile.locations if loc != "contact-page"]
     if not regions:
-        return "in your structured data"
-    listed = regions[0] if len(regions) == 1 else ", ".join(regions[:-1]) + " and " + regions[-1]
-    return f"in your {listed}"
+        return MESSAGES("in-structured-data")
+    listed = regions[0] if len(regions) == 1 else MESSAGES("and", first=regions[:-1], last=regions[-1])
+    return MESSAGES("in-regions", regions=listed)
 
 
-def _sentence(profile: SocialProfile) -> str:
+def _sentence(profile: SocialProfile) -> Phrase:
     address = profile.url.split("://", 1)[-1]
     network = _NETWORKS.get(profile.network, profile.network[:1].upper() + profile.network[1:])
-    what = f", {profile.not_company}, not yours" if profile.not_company else ", not yours"
-    return (
-        f"The {network} link {_where(profile)} points to {address}{what}: a leftover from a template or another site?"
-    )
+    # What the profile is instead comes from the gatherer in English: shown as data.
+    if profile.not_company:
+        return MESSAGES(
+            "foreign-named", network=network, where=_where(profile), address=address, owner=profile.not_company
+        )
+    return MESSAGES("foreign", network=network, where=_where(profile), address=address)
 
 
 def _snippet(profile: SocialProfile) -> str:
@@ -59,13 +74,13 @@ def _snippet(profile: SocialProfile) -> str:
 def run(site: CheckInput) -> Outcome:
     foreign = site.foreign_social
     if not foreign and not site.social:
-        return Outcome.not_applicable("No social profile was found.")
+        return Outcome.not_applicable(COMMON("no-social-profile"))
     if not foreign:
-        return Outcome(1.0, display_value=f"{len(site.social)} profile(s), all the company's")
+        return Outcome(1.0, display_value=MESSAGES("all-own", n=len(site.social)))
     return Outcome(
         0.0,
-        display_value=f"{len(foreign)} profile(s) not the company's",
-        explanation=" ".join(_sentence(p) for p in foreign),
+        display_value=MESSAGES("not-own", n=len(foreign)),
+        explanation=joined([_sentence(p) for p in foreign]),
         evidence=[
             Evidence(
                 url=p.pages[0] if p.pages else "",

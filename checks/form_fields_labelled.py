@@ -9,7 +9,7 @@ notice ("we use your details only to answer this message") with a link to the
 privacy policy.
 """
 
-from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Messages, Outcome
 
 META = CheckMeta(
     id="form-fields-labelled",
@@ -21,10 +21,20 @@ META = CheckMeta(
     mode="numeric",
 )
 
+MESSAGES = Messages(
+    META.id,
+    {
+        "no-form": "No contact form was found.",
+        "all-good": "labelled, with consent",
+        "problems_one": "{n} problem(s)",
+        "problems_other": "{n} problem(s)",
+    },
+)
+
 
 def run(site: CheckInput) -> Outcome:
     if not site.forms:
-        return Outcome.not_applicable("No contact form was found.")
+        return Outcome.not_applicable(MESSAGES("no-form"))
     problems: list[Evidence] = []
     for form in site.forms:
         visible = [f for f in form.fields if f.kind != "honeypot"]
@@ -36,6 +46,6 @@ def run(site: CheckInput) -> Outcome:
     checks_made = 2 * len(site.forms)
     return Outcome(
         1 - len(problems) / checks_made,
-        display_value="labelled, with consent" if not problems else f"{len(problems)} problem(s)",
+        display_value=MESSAGES("all-good") if not problems else MESSAGES("problems", n=len(problems)),
         evidence=problems,
     )

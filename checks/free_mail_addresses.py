@@ -8,8 +8,8 @@ How to fix: use addresses on your own domain (support@yourcompany.com) and
 forward them to whoever answers.
 """
 
-from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
-from checks._common import FREE_MAIL
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Messages, Outcome
+from checks._common import COMMON, FREE_MAIL
 
 META = CheckMeta(
     id="free-mail-addresses",
@@ -20,16 +20,24 @@ META = CheckMeta(
     weight=1,
 )
 
+MESSAGES = Messages(
+    META.id,
+    {
+        "no-email": "No email address was found.",
+        "free-mail": "These addresses are on free mail services.",
+    },
+)
+
 
 def run(site: CheckInput) -> Outcome:
     if not site.emails:
-        return Outcome.not_applicable("No email address was found.")
+        return Outcome.not_applicable(MESSAGES("no-email"))
     free = [e for e in site.emails if e.address.rpartition("@")[2] in FREE_MAIL]
     if not free:
-        return Outcome(1.0, display_value="none")
+        return Outcome(1.0, display_value=COMMON("none"))
     return Outcome(
         0.0,
         display_value=", ".join(e.address for e in free[:3]),
-        explanation="These addresses are on free mail services.",
+        explanation=MESSAGES("free-mail"),
         evidence=[Evidence(url=e.pages[0] if e.pages else "", snippet=e.address) for e in free],
     )

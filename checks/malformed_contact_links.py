@@ -12,7 +12,7 @@ number, without + or a leading 0; replace a template's placeholder with the real
 """
 
 from auditor.artifacts import ContactLinkProblem
-from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Messages, Outcome
 
 META = CheckMeta(
     id="malformed-contact-links",
@@ -22,6 +22,18 @@ META = CheckMeta(
     requires=("link_problems", "phones", "messengers"),
     weight=2,
     mode="numeric",
+)
+
+MESSAGES = Messages(
+    META.id,
+    {
+        "nothing-to-check": "No phone number or messenger link was found.",
+        "all-work": "all work as written",
+        "to-fix_one": "{n} link(s) to fix",
+        "to-fix_other": "{n} link(s) to fix",
+        "serious": "Customers who tap these links cannot call or write, or reach someone else.",
+        "minor": "Some phones cannot dial these links, or they are a template's leftover.",
+    },
 )
 
 # Links that reach nobody or a stranger whoever taps them; the others fail on some phones
@@ -84,17 +96,13 @@ def run(site: CheckInput) -> Outcome:
     problems = site.link_problems
     if not problems:
         if not site.phones and not site.messengers:
-            return Outcome.not_applicable("No phone number or messenger link was found.")
-        return Outcome(1.0, display_value="all work as written")
+            return Outcome.not_applicable(MESSAGES("nothing-to-check"))
+        return Outcome(1.0, display_value=MESSAGES("all-work"))
     ordered = sorted(problems, key=lambda p: (p.problem not in _SERIOUS, p.problem, p.href))
     serious = [p for p in ordered if p.problem in _SERIOUS]
     return Outcome(
         0.0 if serious else 0.5,
-        display_value=f"{len(problems)} link(s) to fix",
-        explanation=(
-            "Customers who tap these links cannot call or write, or reach someone else."
-            if serious
-            else "Some phones cannot dial these links, or they are a template's leftover."
-        ),
+        display_value=MESSAGES("to-fix", n=len(problems)),
+        explanation=MESSAGES("serious" if serious else "minor"),
         evidence=[_evidence(p) for p in ordered],
     )

@@ -8,7 +8,8 @@ How to fix: add a click-to-chat link (https://wa.me/NUMBER, https://t.me/NAME,
 viber://chat?number=...) next to your other contacts.
 """
 
-from auditor.judge.api import CheckInput, CheckMeta, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Messages, Outcome
+from checks._common import COMMON
 
 META = CheckMeta(
     id="messengers-offered",
@@ -19,9 +20,11 @@ META = CheckMeta(
     weight=1,
 )
 
+MESSAGES = Messages(META.id, {"none": "No WhatsApp, Telegram, Viber or similar link was found."})
+
 
 def run(site: CheckInput) -> Outcome:
     networks = sorted({m.network for m in site.messengers})
     if networks:
         return Outcome(1.0, display_value=", ".join(networks))
-    return Outcome(0.0, display_value="none", explanation="No WhatsApp, Telegram, Viber or similar link was found.")
+    return Outcome(0.0, display_value=COMMON("none"), explanation=MESSAGES("none"))

@@ -7,8 +7,8 @@ How to fix: promise a time your team meets on its busiest days, and measure the
 first human reply against it in your helpdesk.
 """
 
-from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome, human_duration
-from checks._common import duration_seconds, finished, seconds_between
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Messages, Outcome, human_duration
+from checks._common import COMMON, duration_seconds, finished, seconds_between
 
 META = CheckMeta(
     id="promise-kept",
@@ -18,6 +18,16 @@ META = CheckMeta(
     requires=("probes", "response_promises"),
     weight=2,
     mode="numeric",
+)
+
+MESSAGES = Messages(
+    META.id,
+    {
+        "no-promise": "Not measured: neither the replies nor the contact pages promised a time.",
+        "kept_one": "{n} of {total} kept",
+        "kept_other": "{n} of {total} kept",
+        "late": "The answer came later than the company said it would.",
+    },
 )
 
 
@@ -45,11 +55,11 @@ def run(site: CheckInput) -> Outcome:
             evidence.append(Evidence(snippet=f"{said}, took {human_duration(waited)}"))
     if not judged:
         if not finished(site.probes, "email") + finished(site.probes, "form"):
-            return Outcome.not_applicable("Not measured: no email or form probe has finished.")
-        return Outcome.not_applicable("Not measured: neither the replies nor the contact pages promised a time.")
+            return Outcome.not_applicable(COMMON("written-probes-unfinished"))
+        return Outcome.not_applicable(MESSAGES("no-promise"))
     return Outcome(
         1 - len(evidence) / judged,
-        display_value=f"{judged - len(evidence)} of {judged} kept",
-        explanation="" if not evidence else "The answer came later than the company said it would.",
+        display_value=MESSAGES("kept", n=judged - len(evidence), total=judged),
+        explanation="" if not evidence else MESSAGES("late"),
         evidence=evidence,
     )

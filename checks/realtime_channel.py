@@ -8,7 +8,8 @@ How to fix: publish a phone number, add live chat, or offer a messenger such as
 WhatsApp or Telegram, and say when it is staffed.
 """
 
-from auditor.judge.api import CheckInput, CheckMeta, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Messages, Outcome
+from checks._common import COMMON
 
 META = CheckMeta(
     id="realtime-channel",
@@ -19,15 +20,25 @@ META = CheckMeta(
     weight=2,
 )
 
+MESSAGES = Messages(
+    META.id,
+    {
+        "phone": "phone",
+        "live-chat": "live chat",
+        "messenger": "messenger",
+        "none": "No phone, live chat or messenger link was found.",
+    },
+)
+
 
 def run(site: CheckInput) -> Outcome:
     kinds = []
     if site.phones:
-        kinds.append("phone")
+        kinds.append(MESSAGES("phone"))
     if any(not w.retired for w in site.chat_widgets):
-        kinds.append("live chat")
+        kinds.append(MESSAGES("live-chat"))
     if site.messengers:
-        kinds.append("messenger")
+        kinds.append(MESSAGES("messenger"))
     if kinds:
-        return Outcome(1.0, display_value=", ".join(kinds))
-    return Outcome(0.0, display_value="none", explanation="No phone, live chat or messenger link was found.")
+        return Outcome(1.0, display_value=COMMON("list", items=kinds))
+    return Outcome(0.0, display_value=COMMON("none"), explanation=MESSAGES("none"))

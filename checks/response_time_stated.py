@@ -7,8 +7,8 @@ How to fix: state the expected response time in the auto-acknowledgement and
 on the contact page ("We answer within one working day").
 """
 
-from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome, human_duration
-from checks._common import duration_seconds, finished
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Messages, Outcome
+from checks._common import COMMON, duration, duration_seconds, finished
 
 META = CheckMeta(
     id="response-time-stated",
@@ -19,16 +19,25 @@ META = CheckMeta(
     weight=1,
 )
 
+MESSAGES = Messages(
+    META.id,
+    {
+        "within": "within {duration}",
+        "not-measured": "Not measured: no contact page states a response time and no email or form probe has finished.",
+        "not-stated": "Neither the replies nor the contact pages say when an answer would come.",
+    },
+)
+
 
 SHOWN_SENTENCE = 80
 
 
-def _shown(text: str, duration: str) -> str:
+def _shown(text: str, stated: str) -> str:
     """The site's own words when they are short, else the promised time."""
     if len(text) <= SHOWN_SENTENCE:
         return text
-    seconds = duration_seconds(duration)
-    return f"within {human_duration(seconds)}" if seconds else duration
+    seconds = duration_seconds(stated)
+    return MESSAGES("within", duration=duration(seconds)) if seconds else stated
 
 
 def run(site: CheckInput) -> Outcome:
@@ -42,11 +51,9 @@ def run(site: CheckInput) -> Outcome:
     if on_site:
         return Outcome(1.0, display_value=_shown(on_site[0].text, on_site[0].duration), evidence=evidence)
     if not done:
-        return Outcome.not_applicable(
-            "Not measured: no contact page states a response time and no email or form probe has finished."
-        )
+        return Outcome.not_applicable(MESSAGES("not-measured"))
     return Outcome(
         0.0,
-        display_value="not stated",
-        explanation="Neither the replies nor the contact pages say when an answer would come.",
+        display_value=COMMON("not-stated"),
+        explanation=MESSAGES("not-stated"),
     )

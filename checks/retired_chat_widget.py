@@ -8,7 +8,8 @@ How to fix: remove the retired snippet and, if chat is wanted, install a live
 chat or messenger link that works.
 """
 
-from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Messages, Outcome
+from checks._common import COMMON
 
 META = CheckMeta(
     id="retired-chat-widget",
@@ -19,14 +20,16 @@ META = CheckMeta(
     weight=1,
 )
 
+MESSAGES = Messages(META.id, {"retired": "This chat service no longer works; customers get no chat from it."})
+
 
 def run(site: CheckInput) -> Outcome:
     retired = [w for w in site.chat_widgets if w.retired]
     if not retired:
-        return Outcome(1.0, display_value="none")
+        return Outcome(1.0, display_value=COMMON("none"))
     return Outcome(
         0.0,
         display_value=", ".join(w.vendor for w in retired),
-        explanation="This chat service no longer works; customers get no chat from it.",
+        explanation=MESSAGES("retired"),
         evidence=[Evidence(url=page, snippet=w.vendor) for w in retired for page in w.pages[:3]],
     )

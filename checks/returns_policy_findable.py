@@ -8,7 +8,7 @@ How to fix: link the returns/refunds (or complaints) policy from the footer and
 from the contact page, titled in the page's language.
 """
 
-from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Messages, Outcome
 from checks._common import POLICY_WORDS
 
 META = CheckMeta(
@@ -20,11 +20,20 @@ META = CheckMeta(
     weight=1,
 )
 
+MESSAGES = Messages(
+    META.id,
+    {
+        "no-page": "No page loaded.",
+        "not-found": "not found",
+        "no-policy": "No footer or contact page links to a returns, refunds or complaints policy.",
+    },
+)
+
 
 def run(site: CheckInput) -> Outcome:
     pages = site.html_pages
     if not pages:
-        return Outcome.not_applicable("No page loaded.")
+        return Outcome.not_applicable(MESSAGES("no-page"))
     contact_urls = {c.url for c in site.contact_pages}
     for page in pages:
         for link in page.links:
@@ -37,6 +46,6 @@ def run(site: CheckInput) -> Outcome:
                 )
     return Outcome(
         0.0,
-        display_value="not found",
-        explanation="No footer or contact page links to a returns, refunds or complaints policy.",
+        display_value=MESSAGES("not-found"),
+        explanation=MESSAGES("no-policy"),
     )

@@ -8,7 +8,8 @@ How to fix: keep one chat vendor, remove the old snippet (check the tag manager
 too), and load the snippet once from the shared layout.
 """
 
-from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Messages, Outcome
+from checks._common import COMMON
 
 META = CheckMeta(
     id="single-chat-widget",
@@ -19,11 +20,13 @@ META = CheckMeta(
     weight=1,
 )
 
+MESSAGES = Messages(META.id, {"several": "Customers see, or load, more than one chat."})
+
 
 def run(site: CheckInput) -> Outcome:
     widgets = [w for w in site.chat_widgets if not w.retired]
     if not widgets:
-        return Outcome.not_applicable("The site has no live chat.")
+        return Outcome.not_applicable(COMMON("no-live-chat"))
     evidence = (
         [Evidence(url=w.pages[0] if w.pages else "", snippet=w.vendor) for w in widgets] if len(widgets) > 1 else []
     )
@@ -37,6 +40,6 @@ def run(site: CheckInput) -> Outcome:
     return Outcome(
         0.0,
         display_value=", ".join(w.vendor for w in widgets),
-        explanation="Customers see, or load, more than one chat.",
+        explanation=MESSAGES("several"),
         evidence=evidence,
     )

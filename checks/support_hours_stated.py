@@ -8,7 +8,8 @@ How to fix: state your support hours (with the time zone) next to the phone
 number and on the contact page, and mark them up as schema.org openingHours.
 """
 
-from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Messages, Outcome
+from checks._common import COMMON
 
 META = CheckMeta(
     id="support-hours-stated",
@@ -19,10 +20,18 @@ META = CheckMeta(
     weight=1,
 )
 
+MESSAGES = Messages(
+    META.id,
+    {
+        "nothing-to-staff": "No phone or live chat, so there are no hours to state.",
+        "no-hours": "No opening or support hours were found.",
+    },
+)
+
 
 def run(site: CheckInput) -> Outcome:
     if not site.phones and not any(not w.retired for w in site.chat_widgets):
-        return Outcome.not_applicable("No phone or live chat, so there are no hours to state.")
+        return Outcome.not_applicable(MESSAGES("nothing-to-staff"))
     if site.opening_hours:
         first = site.opening_hours[0]
         return Outcome(
@@ -30,4 +39,4 @@ def run(site: CheckInput) -> Outcome:
             display_value=first.text[:80],
             evidence=[Evidence(url=h.pages[0] if h.pages else "", snippet=h.text[:120]) for h in site.opening_hours],
         )
-    return Outcome(0.0, display_value="not stated", explanation="No opening or support hours were found.")
+    return Outcome(0.0, display_value=COMMON("not-stated"), explanation=MESSAGES("no-hours"))

@@ -8,7 +8,7 @@ How to fix: label every address with its purpose ("Support:", "Sales:",
 "Press:"), or show a single address for customers.
 """
 
-from auditor.judge.api import CheckInput, CheckMeta, Evidence, Outcome
+from auditor.judge.api import CheckInput, CheckMeta, Evidence, Messages, Outcome
 
 META = CheckMeta(
     id="unlabelled-emails",
@@ -20,17 +20,27 @@ META = CheckMeta(
     mode="numeric",
 )
 
+MESSAGES = Messages(
+    META.id,
+    {
+        "fewer-than-two": "Fewer than two email addresses, so there is nothing to choose between.",
+        "labelled": "{n} of {total} labelled",
+        "unlabelled": "{n} of {total} unlabelled",
+        "no-label": "These addresses appear with no label saying which questions they answer.",
+    },
+)
+
 
 def run(site: CheckInput) -> Outcome:
     emails = site.emails
     if len(emails) < 2:
-        return Outcome.not_applicable("Fewer than two email addresses, so there is nothing to choose between.")
+        return Outcome.not_applicable(MESSAGES("fewer-than-two"))
     unlabelled = [e for e in emails if not e.label]
     if len(unlabelled) < 2:
-        return Outcome(1.0, display_value=f"{len(emails) - len(unlabelled)} of {len(emails)} labelled")
+        return Outcome(1.0, display_value=MESSAGES("labelled", n=len(emails) - len(unlabelled), total=len(emails)))
     return Outcome(
         1 - len(unlabelled) / len(emails),
-        display_value=f"{len(unlabelled)} of {len(emails)} unlabelled",
-        explanation="These addresses appear with no label saying which questions they answer.",
+        display_value=MESSAGES("unlabelled", n=len(unlabelled), total=len(emails)),
+        explanation=MESSAGES("no-label"),
         evidence=[Evidence(url=e.pages[0], snippet=e.address, selector=", ".join(e.locations)) for e in unlabelled],
     )

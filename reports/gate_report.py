@@ -11,7 +11,7 @@ import json
 import os
 from pathlib import Path
 
-from auditor.results import Assertion, BaselineFinding, GateResult
+from auditor.results import Assertion, BaselineFinding, GateResult, SiteGate
 from reports.markdown_report import md_escape
 
 REPORT_NAME = "gate.json"
@@ -19,7 +19,13 @@ SUMMARY_ENV = "GITHUB_STEP_SUMMARY"
 LISTED = 10  # findings listed per kind; the rest are counted
 CLIP = 160
 ICONS = {True: "✅", False: "❌"}
-TARGETS = {"score": "Overall score", "category": "Category", "check": "Check", "baseline": "Baseline"}
+TARGETS = {
+    "score": "Overall score",
+    "category": "Category",
+    "check": "Check",
+    "findings": "Findings",
+    "baseline": "Baseline",
+}
 
 
 def write_gate_json(result: GateResult, out_dir: Path) -> Path:
@@ -44,6 +50,8 @@ def _name(assertion: Assertion) -> str:
         return TARGETS["score"]
     if assertion.kind == "baseline":
         return f"Baseline: {assertion.target}"
+    if assertion.kind == "findings":
+        return f"Findings: {assertion.target}"
     name = f"{TARGETS[assertion.kind]} {md_escape(assertion.target)}"
     return name + (" (warn)" if assertion.level == "warn" else "")
 
@@ -58,29 +66,63 @@ def _findings(label: str, findings: list[BaselineFinding]) -> list[str]:
     return lines
 
 
-def render_gate_markdown(result: GateResult) -> str:
-    """`## Contact audit gate: ❌ failed`, a table of every assertion, and what the baseline says."""
-    verdict = "✅ passed" if result.passed else "❌ failed"
-    lines = [f"## Contact audit gate: {verdict}", ""]
-    if result.error:
-        lines += [f"The audit could not run: {md_escape(_clip(result.error))}", ""]
-        return "\n".join(lines) + "\n"
-    if result.assertions:
+def _pages(site: SiteGate) -> list[str]:
+    """The named pages that were not reached or carry findings; the rest are counted."""
+    shown = [p for p in site.pages if not p.crawled or p.findings]
+    lines = [
+        f"- {md_escape(_clip(p.url))}: "
+        + (", ".join(md_escape(f) for f in p.findings) if p.crawled else "not reached by the crawl")
+        for p in shown[:LISTED]
+    ]
+    if len(shown) > LISTED:
+        lines.append(f"- … and {len(shown) - LISTED} more")
+    clean = len(site.pages) - len(shown)
+    if clean:
+        lines.append(f"- {clean} of the {len(site.pages)} named pages were crawled with no finding on them")
+    return ["", "**Pages**", "", *lines]
+
+
+def _site_body(site: SiteGate) -> list[str]:
+    if site.error:
+        return [f"The audit could not run: {md_escape(_clip(site.error))}", ""]
+    lines = []
+    if site.assertions:
         lines += ["| | Assertion | Expected | Actual |", "| --- | --- | --- | --- |"]
-        for a in result.assertions:
+        for a in site.assertions:
             lines.append(f"| {_icon(a)} | {_name(a)} | {md_escape(a.expected)} | {md_escape(_clip(a.actual))} |")
     else:
-        lines.append("No assertions configured: set `--fail-under`, `[gate]` minimums or `--baseline`.")
-    baseline = result.baseline
+        lines.append("No assertions configured: set `--fail-under`, `--preset`, `[gate]` minimums or `--baseline`.")
+    baseline = site.baseline
     if baseline is not None:
         lines += ["", f"**Baseline** {md_escape(baseline.source)} (fail on: {baseline.fail_on})", ""]
         lines += [f"- {md_escape(_clip(line))}" for line in baseline.regressed[:LISTED]]
         lines += _findings("🆕", baseline.new) + _findings("✔️ fixed:", baseline.fixed)
         if not (baseline.regressed or baseline.new or baseline.fixed):
             lines.append("- No change since the baseline.")
-    for warning in result.warnings[:LISTED]:
+    if site.pages:
+        lines += _pages(site)
+    for warning in site.warnings[:LISTED]:
         lines += ["", f"> ⚠️ {md_escape(_clip(warning))}"]
-    return "\n".join(lines) + "\n\n"
+    return lines
+
+
+def render_gate_markdown(result: SiteGate) -> str:
+    """`## Contact audit gate: ❌ failed`, a table of every assertion, and what the baseline says;
+    with several sites, a line per site and then each site's section."""
+    verdict = "✅ passed" if result.passed else "❌ failed"
+    sites = result.sites if isinstance(result, GateResult) else []
+    if len(sites) <= 1:
+        return "\n".join([f"## Contact audit gate: {verdict}", "", *_site_body(result)]).rstrip("\n") + "\n\n"
+    failed = sum(1 for s in sites if not s.passed)
+    lines = [f"## Contact audit gate: {verdict} ({failed} of {len(sites)} sites failed)", ""]
+    lines += ["| | Site | Score | Failed |", "| --- | --- | --- | --- |"]
+    for site in sites:
+        score = "–" if site.score is None else str(site.score)
+        why = "could not be audited" if site.error else ", ".join(_name(a) for a in site.failures) or "–"
+        lines.append(f"| {ICONS[site.passed]} | {md_escape(_clip(site.site))} | {score} | {md_escape(_clip(why))} |")
+    for site in sites:
+        lines += ["", f"### {ICONS[site.passed]} {md_escape(_clip(site.site))}", "", *_site_body(site)]
+    return "\n".join(lines).rstrip("\n") + "\n\n"
 
 
 def append_step_summary(text: str) -> Path | None:

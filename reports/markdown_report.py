@@ -23,7 +23,7 @@ from auditor.results import AuditResults, CheckResult, band
 from reports.i18n import catalogue
 from reports.i18n.check_texts import translate_checks
 from reports.options import ReportOptions
-from reports.view import category_titles, check_sections, environment, when
+from reports.view import FIX_FIRST, category_titles, check_sections, environment, when
 
 REPORT_NAME = "report.md"
 TEMPLATE_NAME = "summary.md.j2"
@@ -110,6 +110,7 @@ def _render(results: AuditResults, options: ReportOptions, limits: Limits, trunc
             limits=limits,
             truncated=truncated or any(len(c.evidence) > limits.evidence for c in sections.findings[: limits.findings]),
             sections=sections,
+            fix_first=sections.findings[:FIX_FIRST],
             category_titles=category_titles(results.categories, t),
             channels=[(t(key), len(getattr(results.channels, name))) for name, key in CHANNELS],
             options=options,
@@ -160,4 +161,5 @@ def _environment() -> Environment:
     env.globals["band_label"] = band_label
     env.globals["check_band_label"] = check_band_label
     env.globals["site_link"] = site_link
+    env.filters["gain"] = lambda gain, t: t("gain_points", gain=f"{gain:.1f}")
     return env

@@ -14,9 +14,7 @@ same thread (Scrapy's reactor, a test session sharing one browser).
 from __future__ import annotations
 
 import asyncio
-import base64
 import html
-import re
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -37,10 +35,6 @@ _RUNNING = (
     "font:8px system-ui,'Noto Sans','Noto Sans Devanagari',sans-serif;color:#6b7480;"
     '-webkit-print-color-adjust:exact"><span>{left}</span><span>{right}</span></div>'
 )
-
-
-# The run's own screenshots, as the HTML template links them (see html_report.is_screenshot_path).
-_SCREENSHOT_SRC = re.compile(r'src="(screenshots/[A-Za-z0-9][A-Za-z0-9._-]*\.png)"')
 
 
 # Runs a print job with a browser that is already up and returns its bytes, or None when
@@ -84,7 +78,7 @@ def write_pdf(results: AuditResults, out_dir: Path, options: ReportOptions, lend
 async def render_pdf(
     results: AuditResults, options: ReportOptions, browser: Browser, run_dir: Path | None = None
 ) -> bytes:
-    """The PDF's bytes, with the screenshots of `run_dir` printed in.
+    """The PDF's bytes, with the screenshots of `run_dir` printed in (embedded by the HTML).
 
     Raises NetworkAttemptError if the page asked for anything."""
     t = catalogue(options.lang)
@@ -98,9 +92,7 @@ async def render_pdf(
     try:
         page = await context.new_page()
         await page.route("**/*", refuse)
-        page_html = render_html(results, options, expand=True)
-        if run_dir is not None:
-            page_html = inline_screenshots(page_html, run_dir)
+        page_html = render_html(results, options, expand=True, run_dir=run_dir)
         await page.set_content(page_html, wait_until="load")
         data = await page.pdf(
             format="A4",
@@ -117,19 +109,6 @@ async def render_pdf(
     if blocked:
         raise NetworkAttemptError(f"the report tried to load {blocked[0]}")
     return data
-
-
-def inline_screenshots(page_html: str, run_dir: Path) -> str:
-    """`src="screenshots/x.png"` -> a data: URI: a page set from a string has no folder to
-    resolve relative paths against, and a printed report must not read files as it goes."""
-
-    def inline(match: re.Match[str]) -> str:
-        path = run_dir / match.group(1)
-        if not path.is_file():
-            return match.group(0)
-        return f'src="data:image/png;base64,{base64.b64encode(path.read_bytes()).decode("ascii")}"'
-
-    return _SCREENSHOT_SRC.sub(inline, page_html)
 
 
 def header_template(results: AuditResults, t: Catalogue) -> str:

@@ -14,10 +14,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
 
 from auditor.names import display_name
-from auditor.results import PASSING, SCORED_MODES, CategoryResult, CheckResult, band
+from auditor.results import PASSING, SCORED_MODES, CategoryResult, Channels, CheckResult, band
 from reports.i18n import Catalogue, catalogue
+
+FIX_FIRST = 3  # findings a report names first: enough to start with, few enough to be read
 
 
 def environment(*, autoescape: bool, **options: Any) -> Environment:
@@ -55,10 +58,10 @@ def category_titles(categories: list[CategoryResult], t: Catalogue) -> dict[str,
 
 
 def check_sections(checks: list[CheckResult]) -> CheckSections:
-    """Failing scored checks by impact (weight x missing score), then errors, passes, and
-    the unscored rest (not applicable, informative)."""
+    """Failing scored checks by what fixing them gains, then errors, passes, and the
+    unscored rest (not applicable, informative)."""
     scored = [c for c in checks if _is_scored(c)]
-    findings = sorted((c for c in scored if _score(c) < PASSING), key=impact, reverse=True)
+    findings = sorted((c for c in scored if _score(c) < PASSING), key=urgency, reverse=True)
     return CheckSections(
         findings=findings,
         errored=[c for c in checks if c.mode == "error"],
@@ -69,6 +72,11 @@ def check_sections(checks: list[CheckResult]) -> CheckSections:
 
 def _is_scored(check: CheckResult) -> bool:
     return check.mode in SCORED_MODES and check.score is not None
+
+
+def urgency(check: CheckResult) -> tuple[bool, float, float]:
+    """Gain in the overall score first; results judged before gains existed fall back to impact."""
+    return (check.gain is not None, check.gain or 0.0, impact(check))
 
 
 def impact(check: CheckResult) -> float:
@@ -89,9 +97,38 @@ def is_screenshot_path(value: object) -> bool:
     return isinstance(value, str) and _SCREENSHOT.fullmatch(value) is not None and ".." not in value
 
 
+def page_screenshots(channels: Channels) -> dict[str, list[tuple[str, str]]]:
+    """Each page's screenshots as `(viewport, path)`, desktop first: the chat placement
+    boxes carry them, and evidence about the same page can show them too."""
+    shots: dict[str, list[tuple[str, str]]] = {}
+    for viewport in ("desktop", "mobile"):
+        for widget in channels.chat_widgets:
+            box = getattr(widget.placement, viewport)
+            if box is not None and box.page and box.screenshot:
+                found = shots.setdefault(box.page, [])
+                if (viewport, box.screenshot) not in found:
+                    found.append((viewport, box.screenshot))
+    return shots
+
+
 def is_web_url(value: object) -> bool:
     """Only these may become links: no javascript:, data: or relative surprises."""
     return isinstance(value, str) and value.lower().startswith(("http://", "https://"))
+
+
+def breakable(text: str) -> Markup:
+    """Escaped text that wraps only after a slash, `@`, `?`, `&` or `=`, so that a long URL
+    or address breaks between its parts, never inside a host or a name (`127.0.0.1:4258` / `9`,
+    `nimbus-` / `bikes`); a part too long for any column is left free to break anywhere."""
+    pieces = _BREAK_AFTER.split(str(text))
+    return Markup("<wbr>").join(
+        Markup('<span class="nobr">{}</span>').format(piece) if len(piece) <= _WHOLE_PART else escape(piece)
+        for piece in pieces
+    )
+
+
+_BREAK_AFTER = re.compile(r"(?<=[/@?&=])(?![/@?&=])(?=.)")
+_WHOLE_PART = 24  # characters: longer parts of a URL may be cut anywhere rather than overflow
 
 
 def short_url(url: str) -> str:
@@ -131,3 +168,41 @@ def duration(started: str, finished: str | None, t: Catalogue | None = None) -> 
 
 def check_band(check: CheckResult) -> str:
     return band(None if check.score is None else check.score * 100)
+
+
+# Opening hours as a reader wants them: the days and times, without the sentence around them
+# ("Reach us ... Opening hours Monday – Friday 09:00 – 18:00 ... Visit the shop").
+_DAYS = (
+    "mon monday tue tues tuesday wed weds wednesday thu thur thurs thursday fri friday sat saturday sun sunday "
+    "mo tu we th fr sa su daily weekdays weekends holidays "
+    "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag di mi do so feiertage täglich "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche lun mar mer jeu ven sam dim "
+    "lunes martes miércoles jueves viernes sábado domingo "
+    "सोमवार मंगलवार बुधवार गुरुवार शुक्रवार शनिवार रविवार closed geschlossen fermé cerrado बंद"
+)
+_TIME = r"\d{1,2}(?:[:.]\d{2})?(?:am|pm|h|uhr)?|24/7|noon|midnight|am|pm|a\.m\.|p\.m\.|uhr|to|and|bis|und|à|y|से|तक"
+_PART = rf"(?:{'|'.join(sorted(_DAYS.split(), key=len, reverse=True))}|{_TIME})"
+_HOURS_TOKEN = re.compile(rf"[(\[]?{_PART}(?:[-–—/,&|.]+{_PART})*[-–—/,&|:;.)\]]*|[-–—&|]", re.IGNORECASE)
+_A_TIME = re.compile(r"\d{1,2}\s?(?:[:.]\d{2}|am\b|pm\b|a\.m\.|p\.m\.|h\b|uhr\b)|24/7", re.IGNORECASE)
+_LOOSE_ENDS = re.compile(r"^(?:[-–—&|,;:.]|to|and|bis|und|à|y|से|तक|\d{1,2})$", re.IGNORECASE)
+
+
+def hours_only(text: str) -> str:
+    """`Reach us ... Opening hours Mon – Fri 09:00 – 18:00 Sunday Closed Visit us` ->
+    `Mon – Fri 09:00 – 18:00 Sunday Closed`; the text as it is when no times are found in it."""
+    runs: list[list[str]] = [[]]
+    for token in text.split():
+        if _HOURS_TOKEN.fullmatch(token):
+            runs[-1].append(token)
+        elif runs[-1]:
+            runs.append([])
+    kept = []
+    for run in runs:
+        while run and _LOOSE_ENDS.match(run[0]) and not (len(run) > 1 and _A_TIME.match(" ".join(run[:2]))):
+            run.pop(0)
+        while run and _LOOSE_ENDS.match(run[-1].rstrip(",;:.")):
+            run.pop()
+        words = re.sub(r"(?<![ap]\.m)\.$", "", " ".join(run).rstrip(",;:"))
+        if _A_TIME.search(words):
+            kept.append(words)
+    return " · ".join(kept) or text

@@ -79,7 +79,9 @@ ALERTS = [
 
 def test_webhook_gets_slack_compatible_json(webhook: tuple[str, list[dict[str, Any]]]) -> None:
     url, received = webhook
-    assert send_alerts(AlertsSettings(webhook=url), "Agency", ALERTS) == []
+    delivery = send_alerts(AlertsSettings(webhook=url), "Agency", ALERTS)
+    assert delivery.problems == []
+    assert delivery.sent == ["the webhook at 127.0.0.1"]  # its host only: a hook's path is its secret
     (posted,) = received
     assert posted["type"].startswith("application/json")
     text = posted["json"]["text"]
@@ -96,7 +98,11 @@ def test_email_alert(smtp: tuple[int, Inbox]) -> None:
             "smtp": {"host": "127.0.0.1", "port": port, "security": "none", "sender": "audits@agency.example"},
         }
     )
-    assert send_alerts(settings, "Agency", ALERTS) == []
+    delivery = send_alerts(settings, "Agency", ALERTS)
+    assert (delivery.sent, delivery.problems) == (
+        ["email to web@agency.example, ops@agency.example through 127.0.0.1"],
+        [],
+    )
     ((recipients, message),) = inbox.messages
     assert recipients == ["web@agency.example", "ops@agency.example"]
     assert message["Subject"] == "contact-audit: 2 sites of Agency regressed"
@@ -112,9 +118,35 @@ def test_failures_are_reported_not_raised() -> None:
             "smtp": {"host": "127.0.0.1", "port": free_port(), "security": "none", "sender": "a@agency.example"},
         }
     )
-    problems = send_alerts(settings, "Agency", ALERTS)
-    assert len(problems) == 2
+    delivery = send_alerts(settings, "Agency", ALERTS)
+    problems = delivery.problems
+    assert len(problems) == 2 and delivery.sent == []
     assert problems[0].startswith("the webhook alert could not be sent")
     assert problems[1].startswith("the email alert could not be sent: the SMTP server 127.0.0.1:")
     assert problems[1].endswith("could not be reached: connection refused")
-    assert send_alerts(settings, "Agency", []) == []  # nothing regressed: nothing sent
+    nothing = send_alerts(settings, "Agency", [])  # nothing regressed: nothing sent
+    assert (nothing.sent, nothing.problems) == ([], [])
+
+
+def test_an_alert_names_the_score_change_and_every_lost_channel(webhook: tuple[str, list[dict[str, Any]]]) -> None:
+    url, received = webhook
+    alert = SiteAlert(
+        "Nimbus Bikes",
+        "https://nimbus.example/",
+        "",
+        "The WhatsApp link 4420 is gone",
+        80,
+        changes=("The score stayed at 80", "The WhatsApp link 4420 is gone", "The contact form on /contact/ is gone"),
+        previous_score=80,
+        lost_channels=("The WhatsApp link 4420 is gone", "The contact form on /contact/ is gone"),
+    )
+    send_alerts(AlertsSettings(webhook=url), "Agency", [alert])
+    (posted,) = received
+    assert posted["json"]["text"].splitlines()[1:] == [
+        "• Nimbus Bikes https://nimbus.example/: The score stayed at 80",
+        "    – The WhatsApp link 4420 is gone",
+        "    – The contact form on /contact/ is gone",
+    ]
+    (site,) = posted["json"]["sites"]
+    assert (site["score"], site["previous_score"]) == (80, 80)
+    assert site["lost_channels"] == ["The WhatsApp link 4420 is gone", "The contact form on /contact/ is gone"]

@@ -152,3 +152,127 @@ def test_a_saved_run_is_checked_again_without_a_crawl_and_audit_takes_the_same_a
     assert len(json.loads(history.stdout)["runs"]) == 1, history.stdout
     done = run_cli("ci", f"{base}/", "--from", str(run))
     assert done.returncode == 2 and "not both" in done.stderr
+
+
+@pytest.fixture
+def two_sites(tmp_path: Path) -> Iterator[tuple[str, str]]:
+    """Two sites on two ports: the first keeps its footer contact links, the second lost one."""
+    first, second = tmp_path / "first-site", tmp_path / "second-site"
+    write_site(first, 1)
+    write_site(second, 2)
+    with serve(first) as a, serve(second) as b:
+        yield a, b
+
+
+def test_several_sites_each_gated_and_one_that_cannot_be_audited(two_sites: tuple[str, str], tmp_path: Path) -> None:
+    a, b = two_sites
+    down = f"http://127.0.0.1:{free_port()}/"
+    summary = tmp_path / "summary.md"
+    env = {"CONTACT_AUDIT_DB": f"sqlite:///{tmp_path / 'h.sqlite'}", "GITHUB_STEP_SUMMARY": str(summary)}
+    args = ("--delay", "0", "--no-render", "--check", "contact-link-in-footer=error", "--out", "out")
+    # Two URLs of the second site: one audit, started at the first of them.
+    done = run_cli("ci", f"{a}/", f"{b}/", f"{b}/about/", down, *args, cwd=tmp_path, env=env)
+    assert done.returncode == 3, done.stderr  # a site the tool could not judge wins over a failed gate
+    gate = load(tmp_path / "out" / "gate.json")
+    assert [s["site"] for s in gate["sites"]] == [f"{a}/", f"{b}/", down]
+    assert [(s["passed"], s["exit_code"]) for s in gate["sites"]] == [(True, 0), (False, 1), (False, 3)]
+    assert (gate["passed"], gate["exit_code"], gate["error"]) == (False, 3, "1 of 3 sites could not be audited")
+    failed = [a for a in gate["sites"][1]["assertions"] if not a["passed"]]
+    assert [(x["kind"], x["target"]) for x in failed] == [("check", "contact-link-in-footer")]
+    pages = {p["url"]: p for p in gate["sites"][1]["pages"]}
+    assert pages[f"{b}/about/"] == {"url": f"{b}/about/", "crawled": True, "findings": ["contact-link-in-footer"]}
+    assert "connection to 127.0.0.1 was refused" in gate["sites"][2]["error"]
+    for site in gate["sites"]:  # a folder per site, with its own gate.json
+        folder = tmp_path / site["run_dir"]
+        assert folder.parent == tmp_path / "out" and load(folder / "gate.json")["sites"][0]["site"] == site["site"]
+    assert (tmp_path / gate["sites"][0]["run_dir"] / "report.html").is_file()
+    assert f"contact-audit: gate failed: {b}/: check contact-link-in-footer: expected passes" in done.stderr
+    assert f"contact-audit: {b}/about/ has findings: contact-link-in-footer" in done.stderr
+    assert f"contact-audit: error: {down}: {down} could not be audited" in done.stderr
+    assert f"Gate FAILED for 2 of 3 sites: {b}/, {down}" in done.stdout
+    written = summary.read_text(encoding="utf-8")
+    assert written.startswith("## Contact audit gate: ❌ failed (2 of 3 sites failed)")
+    assert f"| ❌ | {b}/ | " in written and "| Check contact-link-in-footer |" in written
+
+    # The folder re-checked without a crawl: the gate alone failing is exit 1.
+    again = run_cli("ci", "--from", "out", "--check", "contact-link-in-footer=error", "--json", cwd=tmp_path, env=env)
+    assert again.returncode == 1, again.stderr
+    verdict = json.loads(again.stdout)
+    assert [(s["site"], s["passed"]) for s in verdict["sites"]] == [(f"{a}/", True), (f"{b}/", False)]
+
+
+def test_a_sitemap_index_named_in_the_config_file(site: tuple[str, Path], tmp_path: Path) -> None:
+    base, root = site
+    (root / "sitemap.xml").write_text(
+        '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        + "".join(f"<url><loc>{base}{path}</loc></url>" for path in ("/", "/about/", "/contact/", "/old-offer/"))
+        + "</urlset>",
+        encoding="utf-8",
+    )
+    ci = tmp_path / "ci"
+    ci.mkdir()
+    (ci / "index.xml").write_text(
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        f"<sitemap><loc>{base}/sitemap.xml</loc></sitemap><sitemap><loc>{base}/gone.xml</loc></sitemap>"
+        "</sitemapindex>",
+        encoding="utf-8",
+    )
+    (ci / "contact-audit.toml").write_text(
+        '[crawl]\ndelay = 0\nrender = false\n\n[gate]\nsitemap = "index.xml"\n', encoding="utf-8"
+    )
+    done = run_cli("ci", "--config", str(ci / "contact-audit.toml"), "--no-history", "--out", "run", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    gate = load(tmp_path / "run" / "gate.json")
+    assert gate["site"] == f"{base}/" and len(gate["sites"]) == 1  # four pages of one site: one audit
+    assert [(p["url"].removeprefix(base), p["crawled"]) for p in gate["pages"]] == [
+        ("/", True),
+        ("/about/", True),
+        ("/contact/", True),
+        ("/old-offer/", False),
+    ]
+    assert f"contact-audit: {base}/old-offer/ was not reached by the crawl" in done.stderr
+    assert f"a sitemap of the index was skipped: {base}/gone.xml answered HTTP 404" in done.stderr
+    bad = run_cli("ci", "--sitemap", str(ci / "contact-audit.toml"), "--no-history", cwd=tmp_path)
+    assert bad.returncode == 2 and "the sitemap could not be read: " in bad.stderr and "not valid XML" in bad.stderr
+
+
+def test_presets_and_finding_counts_by_severity(site: tuple[str, Path], tmp_path: Path) -> None:
+    base, _ = site
+    listed = run_cli("ci", "--list-presets")
+    assert listed.returncode == 0
+    assert "# preset strict: " in listed.stdout and "[gate.max_findings]\nmedium = 0\n" in listed.stdout
+    assert "--preset [recommended|strict|no-regressions]" in run_cli("ci", "--help").stdout
+    run = tmp_path / "run"
+    done = run_cli("ci", f"{base}/", "--out", str(run), "--delay", "0", "--no-render", "--no-history", "--quiet")
+    assert done.returncode == 0, done.stderr  # no assertion: nothing can fail
+
+    def verdict(*args: str) -> tuple[int, dict[tuple[str, str], Any]]:
+        done = run_cli("ci", "--from", str(run), "--json", *args, cwd=tmp_path)
+        assert done.returncode in (0, 1), done.stderr
+        return done.returncode, {(a["kind"], a["target"]): a for a in json.loads(done.stdout)["assertions"]}
+
+    # strict, with one category minimum and one check overridden on the command line.
+    code, strict = verdict("--preset", "strict", "--min", "clarity=10", "--check", "unlabelled-emails=off")
+    assert code == 1
+    assert strict["score", "overall"]["expected"] == ">= 90" and not strict["score", "overall"]["passed"]
+    assert strict["category", "clarity"]["expected"] == ">= 10" and strict["category", "clarity"]["passed"]
+    assert ("check", "unlabelled-emails") not in strict and ("check", "contact-page-exists") in strict
+    medium = strict["findings", "medium"]
+    assert medium["expected"] == "at most 0 medium or worse" and not medium["passed"]
+    assert medium["actual"].startswith("3: complaints-channel (high, +")  # the costliest first
+    assert "consistent-contacts (medium" in medium["actual"] and "machine-readable" not in medium["actual"]
+
+    # The config file's [gate] over the preset, the command line over both.
+    (tmp_path / "contact-audit.toml").write_text(
+        '[gate]\npreset = "recommended"\n\n[gate.max_findings]\nhigh = 2\nlow = 3\n', encoding="utf-8"
+    )
+    code, mixed = verdict("--max-findings", "low=4")
+    assert code == 0
+    assert [(k, a["expected"], a["actual"][:1]) for k, a in mixed.items() if k[0] == "findings"] == [
+        (("findings", "high"), "at most 2 high", "2"),
+        (("findings", "low"), "at most 4 low or worse", "4"),
+    ]
+    assert mixed["check", "contact-link-in-header"]["level"] == "warn"  # from the preset
+    bad = run_cli("ci", "--from", str(run), "--max-findings", "urgent=1", cwd=tmp_path)
+    assert bad.returncode == 2
+    assert "gate setting 'max_findings.urgent': input should be 'high', 'medium' or 'low'" in bad.stderr

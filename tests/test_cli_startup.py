@@ -41,6 +41,8 @@ def test_the_profile_sees_imports() -> None:
         ["--help"],
         [],
         ["audit", "--help"],
+        ["report", "--help"],
+        ["demo", "--help"],
         ["ci", "--help"],
         ["diff", "--help"],
         ["history", "--help"],
@@ -67,7 +69,8 @@ def test_help_loads_nothing_heavy(args: list[str]) -> None:
         (["audit", "https://example.com/", "--fail-under", "120"], "--fail-under must be between 0 and 100"),
         (["audit", "https://example.com/", "--no-such-option"], "No such option: --no-such-option"),
         (["diff", "no-such-run-a", "no-such-run-b"], "'no-such-run-a' is neither a run directory"),
-        (["probe", "plan"], "Missing argument"),
+        (["probe", "plan"], "Missing argument 'RUN_DIR'"),
+        (["audit", "https://example.com/", "--quiet", "--verbose"], "--quiet and --verbose contradict each other"),
     ],
 )
 def test_usage_errors_load_nothing_heavy(args: list[str], message: str, tmp_path: Path) -> None:

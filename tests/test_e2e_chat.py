@@ -3,6 +3,7 @@ where they sit on a laptop and on a phone, and the screenshots in the report."""
 
 from __future__ import annotations
 
+import base64
 import json
 import struct
 from pathlib import Path
@@ -13,6 +14,7 @@ from bs4 import BeautifulSoup
 
 from reports.json_report import validate_report
 from tests.conftest import run_cli
+from tests.reports.test_screenshot_embedding import places
 
 pytestmark = pytest.mark.slow
 
@@ -95,7 +97,14 @@ def test_screenshots_are_in_the_run_directory_and_in_the_report(chat_run: tuple[
     assert png_size(out / "screenshots" / "chat-site-mobile.png") == (390, 844)
     assert not (out / "screenshots" / "chat-site-contact-desktop.png").exists()  # no widget, no picture
     soup = BeautifulSoup((out / "report.html").read_text(encoding="utf-8"), "html.parser")
-    images = {str(img["src"]) for img in soup.select("#channel-chat img")}
-    assert {"screenshots/chat-site-desktop.png", "screenshots/chat-site-mobile.png"} <= images
-    assert all((out / src).is_file() for src in images)
+    # The chat section shows the run's own PNG files, embedded in the report, each once.
+    embedded = {
+        path.name: "data:image/png;base64," + base64.b64encode(path.read_bytes()).decode()
+        for path in (out / "screenshots").glob("*.png")
+    }
+    shown = [uri for uri, _ in places(soup, "#channel-chat")]
+    assert shown and set(shown) <= set(embedded.values())
+    assert {embedded["chat-site-desktop.png"], embedded["chat-site-mobile.png"]} <= set(shown)
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert all(html.count(uri) <= 1 for uri in embedded.values())
     assert validate_report(json.loads((out / "report.json").read_text(encoding="utf-8"))) == []

@@ -139,3 +139,23 @@ def test_history_and_diff_commands_on_both_databases(history_url: str, tmp_path:
     assert diff.returncode == 0, diff.stderr
     assert "The score fell from 82 to 64 (-18)\n" in diff.stdout
     assert "The WhatsApp link 442079460958 is gone" in diff.stdout
+
+
+def test_diff_counts_a_finding_once_however_many_pages_it_is_on(tmp_path: Path) -> None:
+    def saved(name: str, *missing: str) -> str:
+        path = tmp_path / f"{name}.json"
+        path.write_text(run(checks=[footer_check(*missing)]).model_dump_json(), encoding="utf-8")
+        return str(path)
+
+    clean, three, moved = saved("clean"), saved("three", "/a/", "/b/", "/c/"), saved("moved", "/a/", "/b/", "/d/")
+    words = run_cli("diff", clean, three)
+    assert words.returncode == 0, words.stderr
+    assert "Findings: 1 new, 0 fixed, 0 changed, 0 unchanged" in words.stdout
+    assert "  new     Every page links to the contact page from its footer — /a/, /b/, /c/\n" in words.stdout
+    assert "Findings: 0 new, 1 fixed, 0 changed" in run_cli("diff", three, clean).stdout
+    shifted = run_cli("diff", three, moved)
+    assert "Findings: 0 new, 0 fixed, 1 changed, 0 unchanged" in shifted.stdout
+    assert "now also at /d/; no longer at /c/" in shifted.stdout  # a page fixed and a new one never cancel out
+    data = json.loads(run_cli("diff", clean, three, "--json").stdout)
+    (new,) = data["findings"]["new"]
+    assert [p["url"].rsplit("/", 2)[-2] for p in new["places"]] == ["a", "b", "c"]

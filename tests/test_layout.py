@@ -19,6 +19,7 @@ PACKAGES = ("auditor", "spiders", "checks", "reports")
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("auditor", "auditor.errors", "auditor.domains", "auditor.names"),
     ("auditor.artifacts",),
+    ("auditor.messages",),
     ("auditor.results",),
     ("auditor.storage",),
     ("auditor.config",),

@@ -59,12 +59,22 @@ def test_scan_overview_alerts_and_resume(tmp_path: Path) -> None:
         assert [s["name"] for s in received[0]["json"]["sites"]] == ["Gone Ltd"]  # a site that cannot be audited
 
         write_site(root, 2)  # the WhatsApp link goes, and the about page loses its contact link
+        contact = root / "contact" / "index.html"  # and the support address goes too
+        contact.write_text(contact.read_text(encoding="utf-8").replace("support@velo-test", "sales@velo-test"))
         second = run_cli("scan", str(portfolio), "--json", env=env)
         assert second.returncode == 0, second.stderr
-        assert json.loads(second.stdout)["regressed"] == ["Velo <b>Test</b>"]
+        said = json.loads(second.stdout)
+        assert said["regressed"] == ["Velo <b>Test</b>"]
+        assert said["alerts_sent"] == ["the webhook at 127.0.0.1"]  # the host, never the hook's path
         text = received[1]["json"]["text"]
         assert text.startswith("contact-audit: 2 sites of Agency <clients> regressed")
         assert "• Velo <b>Test</b>" in text and "(owner: jane@agency.example)" in text
+        velo = text.split("• Velo <b>Test</b>", 1)[1].split("\n•", 1)[0]
+        assert re.search(r"\(owner: jane@agency\.example\): The score (stayed at|rose|fell) ", velo), velo
+        assert "    – The WhatsApp link 442079460958 is gone" in velo
+        assert "    – The support email support@velo-test.co.uk is gone" in velo
+        (posted,) = [s for s in received[1]["json"]["sites"] if s["name"] == "Velo <b>Test</b>"]
+        assert len(posted["lost_channels"]) == 2 and posted["previous_score"] is not None
 
         overview = (tmp_path / "scans" / "index.html").read_text(encoding="utf-8")
         assert "<b>Test</b>" not in overview and "Velo &lt;b&gt;Test&lt;/b&gt;" in overview
@@ -85,6 +95,8 @@ def test_scan_overview_alerts_and_resume(tmp_path: Path) -> None:
         (tmp_path / "scans" / "scan-state.json").write_text(json.dumps(state), encoding="utf-8")
         resumed = run_cli("scan", str(portfolio), env=env)
         assert resumed.returncode == 0, resumed.stderr
+        assert "Alert sent for 2 sites to the webhook at 127.0.0.1\n" in resumed.stderr  # on the terminal
+        assert "/hooks/T0/B0" not in resumed.stderr + resumed.stdout
         assert "Resuming the scan started at" in resumed.stderr and "1 of 2 sites already audited" in resumed.stderr
         assert "Auditing Velo" not in resumed.stderr and "Auditing Gone Ltd" in resumed.stderr
         assert load(tmp_path / "scans" / "scan-state.json")["sites"]["Velo <b>Test</b>"]["run_dir"] == velo_dir

@@ -33,17 +33,20 @@ def batch_command(
         Path | None,
         typer.Option("--out", "-o", help="Where run directories and the overview go (default: beside FILE)."),
     ] = None,
-    concurrency: Annotated[int, typer.Option(min=1, max=64, help="Sites audited at the same time (default 4).")] = 4,
+    concurrency: Annotated[int, typer.Option(min=1, max=64, help="Sites audited at the same time.")] = 4,
     processes: Annotated[
         int | None, typer.Option(min=1, max=64, help="Engine processes sharing them (default: one per core).")
     ] = None,
     max_pages: Annotated[int | None, typer.Option(min=1, help="Pages to crawl per site at most.")] = None,
-    time_budget: Annotated[float | None, typer.Option(help="Seconds one site's crawl may take (default 900).")] = None,
-    delay: Annotated[float | None, typer.Option(help="Seconds between requests to one site (default 1).")] = None,
+    time_budget: Annotated[float | None, typer.Option(help="Seconds one site's crawl may take (default: 900).")] = None,
+    delay: Annotated[float | None, typer.Option(help="Seconds between requests to one site (default: 1).")] = None,
     render: Annotated[bool | None, typer.Option("--render/--no-render", help="Render key pages in Chromium.")] = None,
-    formats: Annotated[str, typer.Option("--format", "-f", help="Report formats per site (default html,json).")] = (
-        "html,json"
-    ),
+    formats: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help="Report formats per site, comma-separated: html,json,pdf,md,junit,csv or all."
+        ),
+    ] = "html,json",
     fresh: Annotated[
         bool, typer.Option("--fresh", help="Audit every site again, even those already finished.")
     ] = False,

@@ -7,9 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 
-from auditor.cli.options import ConfigOption, JsonOption, fail
+from auditor.cli.options import ConfigOption, JsonOption, fail, whole_lines
 from auditor.config.usage import NOISE
 from auditor.errors import AuditError, UsageError
 
@@ -17,11 +16,12 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from auditor.history.compare import Comparison
-    from auditor.history.snapshot import Finding, Snapshot
+    from auditor.history.findings import CheckFinding, FindingMove
+    from auditor.history.snapshot import Snapshot
     from auditor.results import AuditResults
 
 SPARKS = "▁▂▃▄▅▆▇█"
-out = Console(highlight=False, soft_wrap=True)
+out = whole_lines()
 
 
 def sparkline(scores: list[int | None]) -> str:
@@ -131,7 +131,7 @@ def diff_command(
     run_a: Annotated[str, typer.Argument(help="The earlier run: a run directory, a report.json or a history id.")],
     run_b: Annotated[str, typer.Argument(help="The later run, in the same forms.")],
     noise: Annotated[
-        float, typer.Option(min=0, max=100, help="Score points a change must reach to be flagged (default 5).")
+        float, typer.Option(min=0, max=100, help="Score points a change must reach to be flagged.")
     ] = NOISE,
     config: ConfigOption = None,
     as_json: JsonOption = False,
@@ -152,11 +152,18 @@ def diff_command(
         print_comparison(comparison)
 
 
-def _finding_line(finding: Finding) -> str:
-    from auditor.history.snapshot import page_key
+def _finding_line(finding: CheckFinding) -> str:
+    """A finding once, with the pages (or places) it is found at."""
+    where = finding.where()
+    return finding.title + (f" — {where}" if where else "")
 
-    where = page_key(finding.url) if finding.url else finding.detail
-    return finding.title + (f" — {where}" if where and finding.key else "")
+
+def _move_line(move: FindingMove) -> str:
+    said = [f"now also at {move.after.where(move.new_places)}"] if move.new_places else []
+    said += [f"no longer at {move.before.where(move.fixed_places)}"] if move.fixed_places else []
+    if not said and move.before.detail != move.after.detail:
+        said.append(f"{move.before.detail or 'no value'} → {move.after.detail or 'no value'}")
+    return move.after.title + (f" — {'; '.join(said)}" if said else "")
 
 
 def print_comparison(comparison: Comparison) -> None:
@@ -187,5 +194,5 @@ def print_comparison(comparison: Comparison) -> None:
     for label, findings in (("new", comparison.new), ("fixed", comparison.fixed)):
         for finding in findings:
             out.print(f"  {label:<8}{_finding_line(finding)}", markup=False)
-    for _, finding in comparison.changed:
-        out.print(f"  {'changed':<8}{_finding_line(finding)}", markup=False)
+    for changed in comparison.changed:
+        out.print(f"  {'changed':<8}{_move_line(changed)}", markup=False)

@@ -12,9 +12,22 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from auditor.errors import AuditError
+from auditor.errors import AuditError, UsageError
 
-err = Console(stderr=True, highlight=False)
+# Wider than any line: the console's own width, were it used, would cut lines where no one reads them.
+WHOLE_LINES = 1_000_000
+
+
+def whole_lines(stderr: bool = False) -> Console:
+    """A console for what a command prints: on a terminal, as wide as the terminal; read by a
+    pipe, a file or a CI log, every line whole, never wrapped at 80 columns or cut with "…"."""
+    console = Console(stderr=stderr, highlight=False, soft_wrap=True)
+    if not console.is_terminal:
+        console.width = WHOLE_LINES
+    return console
+
+
+err = whole_lines(stderr=True)
 
 ConfigOption = Annotated[
     Path | None,
@@ -31,7 +44,28 @@ KeepOption = Annotated[
 LangOption = Annotated[
     str | None, typer.Option("--lang", help="Language of the report texts: en or hi (default: report.lang or en).")
 ]
-QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on the terminal.")]
+
+
+def _one_verbosity(ctx: typer.Context, param: typer.CallbackParam, value: bool) -> bool:
+    # Whichever of --quiet and --verbose is read second refuses the other, in either order.
+    other = "verbose" if param.name == "quiet" else "quiet"
+    if value and ctx.params.get(other):
+        raise fail(UsageError("--quiet and --verbose contradict each other; give one of them"))
+    return value
+
+
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", callback=_one_verbosity, help="No progress or summary on the terminal.")
+]
+VerboseOption = Annotated[
+    bool,
+    typer.Option(
+        "--verbose",
+        "-v",
+        callback=_one_verbosity,
+        help="More on the terminal: every page as it is fetched and rendered, each step, the warnings.",
+    ),
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print a machine-readable summary on stdout.")]
 # Staging and protected sites ([access] in the config file).
 AuthOption = Annotated[

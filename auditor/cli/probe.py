@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 
+from auditor.cli.help import App
+from auditor.cli.options import err
 from auditor.errors import AuditError, UsageError
 
 if TYPE_CHECKING:
@@ -18,13 +19,11 @@ if TYPE_CHECKING:
     from auditor.gather.probes.send import ProbeError
     from auditor.storage.ledger import Ledger, ProbeRow
 
-app = typer.Typer(
+app = App(
     name="probe",
     help="Measure how fast a company answers: plan, send and collect test messages (opt-in, authorised domains only).",
     no_args_is_help=True,
-    rich_markup_mode=None,
 )
-err = Console(stderr=True, highlight=False)
 
 RunDir = Annotated[Path, typer.Argument(help="A run directory written by `contact-audit audit` (its artifacts.json).")]
 ConfigOption = Annotated[Path | None, typer.Option("--config", "-c", help="A contact-audit TOML file with [probes].")]

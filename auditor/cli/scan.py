@@ -8,14 +8,14 @@ from typing import Annotated, Literal
 
 import typer
 
-from auditor.cli.options import JsonOption, QuietOption, err, fail
-from auditor.errors import EXIT_SITE_FAILED, AuditError
+from auditor.cli.help import App
+from auditor.cli.options import JsonOption, QuietOption, VerboseOption, err, fail
+from auditor.errors import EXIT_SITE_FAILED, AuditError, ConfigError
 
-schedule_app = typer.Typer(
+schedule_app = App(
     name="schedule",
     help="Run `contact-audit scan PORTFOLIO` regularly, from your crontab or a systemd user timer.",
     no_args_is_help=True,
-    rich_markup_mode=None,
 )
 PortfolioArg = Annotated[Path, typer.Argument(help="A portfolio TOML file: the sites, owners and alerts.")]
 Using = Literal["auto", "cron", "systemd"]
@@ -26,7 +26,14 @@ def scan_command(
     fresh: Annotated[
         bool, typer.Option("--fresh", help="Start a new pass even if the last one was interrupted.")
     ] = False,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config", "-c", help="A TOML config file for the sites without their own (default: [portfolio] config)."
+        ),
+    ] = None,
     quiet: QuietOption = False,
+    verbose: VerboseOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """Audit every site of a portfolio once, store history, write the overview, alert on regressions."""
@@ -39,6 +46,10 @@ def scan_command(
 
     try:
         loaded = load_portfolio(portfolio)
+        if config is not None:
+            if not config.is_file():
+                raise ConfigError(f"the config file {config} does not exist")
+            loaded.portfolio.portfolio.config = str(config.resolve())
         report = run_scan(loaded, fresh=fresh, say=say)
     except AuditError as error:
         raise fail(error) from None
@@ -46,6 +57,13 @@ def scan_command(
         err.print(f"contact-audit: warning: {problem}", markup=False, soft_wrap=True)
     sites = report.state.sites
     failed = [name for name, site in sites.items() if site.status == "failed"]
+    if verbose and not as_json:
+        for name, site in sites.items():
+            score = "no score" if site.score is None else f"score {site.score}"
+            outcome = f"failed: {site.error}" if site.status == "failed" else f"{site.status}, {score}"
+            err.print(f"{name}: {outcome} ({site.run_dir})", markup=False, soft_wrap=True)
+        for alert in report.regressed:
+            err.print(f"{alert.name}: {alert.what}", markup=False, soft_wrap=True)
     if as_json:
         data = {
             "overview": str(report.overview),
@@ -53,6 +71,7 @@ def scan_command(
             "sites": {name: vars(site) for name, site in sites.items()},
             "regressed": [alert.name for alert in report.regressed if not alert.what.startswith("could not")],
             "problems": report.problems,
+            "alerts_sent": report.alerts_sent,
         }
         typer.echo(json.dumps(data, ensure_ascii=False))
     elif not quiet:

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 
 from auditor.config.access import AccessConfig
 from auditor.config.file import ConfigSource, apply_environment, find_config, load_source
+from auditor.config.presets import PresetName
 from auditor.config.probes import ProbesConfig
 from auditor.errors import ConfigError, UsageError
 
@@ -84,17 +85,25 @@ class HistoryConfig(Section):
 
 AssertionLevel = Literal["error", "warn", "off"]
 Percent = Annotated[float, Field(ge=0, le=100)]
+# How much a finding costs, by its gain (auditor/history/severity.py): high, medium or low.
+Severity = Literal["high", "medium", "low"]
 
 
 class GateConfig(Section):
-    """What `contact-audit ci` fails on."""
+    """What `contact-audit ci` fails on, and which sites it audits when no URL is given."""
 
+    preset: PresetName | None = Field(None, description="recommended, strict or no-regressions, under the rest")
     fail_under: Percent | None = Field(None, description="the overall score must be at least this")
     categories: dict[str, Percent] = Field(default_factory=dict, description="a minimum score per category")
     checks: dict[str, AssertionLevel] = Field(default_factory=dict, description="error, warn or off per check id")
+    max_findings: dict[Severity, Annotated[int, Field(ge=0)]] = Field(
+        default_factory=dict, description="at most this many findings of this severity or worse"
+    )
     baseline: str | None = Field(None, description="a report.json, a run directory, or `latest` stored run")
     fail_on: Literal["new", "regressed", "any"] = "any"
     noise: float = Field(5, ge=0, le=100, description="score points a change must reach to count")
+    urls: list[str] = Field(default_factory=list, description="the sites `ci` audits when none is given")
+    sitemap: str | None = Field(None, description="a sitemap.xml (URL or file) whose pages `ci` audits")
 
     @field_validator("categories")
     @classmethod
@@ -196,6 +205,10 @@ def load_config(
     if config_dir is not None and config.report.logo:
         # A logo named in a config file is found beside that file, wherever the command runs.
         config.report.logo = str((config_dir / Path(config.report.logo).expanduser()).resolve())
+    sitemap = config.gate.sitemap
+    if config_dir is not None and sitemap and "://" not in sitemap:
+        # So is a sitemap file, so that `ci` run from anywhere in the repository reads the same one.
+        config.gate.sitemap = str((config_dir / Path(sitemap).expanduser()).resolve())
     return config
 
 

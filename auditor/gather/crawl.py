@@ -213,12 +213,14 @@ def crawl_site(
     log_file: Path | None = None,
     run_dir: Path | None = None,
     on_progress: Callable[[int, int, int], None] | None = None,
+    on_page: Callable[[str, bool], None] | None = None,
     keep_browser: bool = False,
 ) -> SiteArtifacts:
     """Crawl one site. Raises SiteError (with the partial artifacts attached) when it cannot be audited.
 
     With `keep_browser`, the browser the crawl rendered with stays up once it is done, for
-    the PDF (`lend_browser`), until `close_browser`."""
+    the PDF (`lend_browser`), until `close_browser`. `on_page` is told each page as it
+    arrives: its URL, and whether Chromium rendered it."""
     crawl = SiteCrawl(url, config, log_file=log_file, run_dir=run_dir)
     refused = crawl.unreachable()
     if refused is not None:
@@ -227,6 +229,15 @@ def crawl_site(
         crawl.share_browser()
     process = CrawlerProcess(crawl.settings)
     crawler = crawl.watch(process.create_crawler(crawl.spider_class()))
+    if on_page is not None:
+        tell = on_page
+
+        def arrived(response: Any, request: Any, **_: Any) -> None:
+            # A page, not a redirect on the way to one, robots.txt or a script the render plan reads.
+            if "page_depth" in request.meta and not 300 <= response.status < 400:
+                tell(request.url, bool(request.meta.get("playwright")))
+
+        crawler.signals.connect(arrived, signal=signals.response_received, weak=False)
     process.crawl(crawler, url=crawl.url, on_progress=on_progress)
     process.start()
     return crawl.outcome(crawler)

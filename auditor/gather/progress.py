@@ -1,36 +1,98 @@
-"""Crawl progress on the terminal: pages crawled, rendered and queued."""
+"""An audit's progress on the terminal: the crawl's pages, then judging and printing.
+
+On a terminal one live line is redrawn in place, "26 of 50 pages, 2 rendered,
+https://example.com/contact, 0:41 elapsed"; with --verbose every page fetched or rendered,
+and every step, is a line of its own, whole, so a pipe or a CI log keeps it all.
+"""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from types import TracebackType
 
 from rich.console import Console
 from rich.status import Status
+from rich.text import Text
+
+
+def elapsed(seconds: float) -> str:
+    """0:41, 12:05, 1:02:09."""
+    minutes, secs = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 class CrawlProgress:
-    """A live status line while crawling; silent when disabled, one summary line off a terminal."""
+    """What a person watching an audit sees on stderr; nothing when disabled (--quiet).
 
-    def __init__(self, console: Console, enabled: bool = True) -> None:
+    `live` draws the redrawn line (a terminal), `verbose` prints each event as a line.
+    Off a terminal and without `verbose`, only the closing "Crawled N pages" line is printed.
+    """
+
+    def __init__(
+        self,
+        console: Console,
+        enabled: bool = True,
+        *,
+        max_pages: int | None = None,
+        verbose: bool = False,
+        live: bool | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         self.console = console
         self.enabled = enabled
+        self.verbose = enabled and verbose
+        self.live = enabled and (console.is_terminal if live is None else live)
+        self.max_pages = max_pages
+        self.clock = clock
+        self.started = clock()
         self.counts = (0, 0, 0)
+        # Counted here as pages arrive: the crawl's own counts wait for a page's rendering.
+        self.fetched: set[str] = set()
+        self.rendered: set[str] = set()
+        self.url = ""
+        self.doing = ""  # a step after the crawl: judging, printing the PDF
         self._status: Status | None = None
 
     def __enter__(self) -> CrawlProgress:
-        if self.enabled and self.console.is_terminal:
-            self._status = self.console.status(self._text())
+        self.started = self.clock()
+        if self.live:
+            self._status = self.console.status(self)
             self._status.start()
         return self
 
-    def _text(self) -> str:
-        crawled, rendered, queued = self.counts
-        return f"Crawling: {crawled} pages crawled, {rendered} rendered, {queued} queued"
+    def __rich__(self) -> Text:
+        # Redrawn by the live line several times a second, so the elapsed time runs on.
+        return Text(self.text(), no_wrap=True, overflow="ellipsis")
+
+    def text(self) -> str:
+        if self.doing:
+            return f"{self.doing}, {elapsed(self.clock() - self.started)} elapsed"
+        crawled = max(self.counts[0], len(self.fetched))
+        rendered = max(self.counts[1], len(self.rendered))
+        pages = f"{crawled} of {self.max_pages} pages" if self.max_pages else f"{crawled} pages"
+        url = f", {self.url}" if self.url else ""
+        return f"{pages}, {rendered} rendered{url}, {elapsed(self.clock() - self.started)} elapsed"
 
     def update(self, crawled: int, rendered: int, queued: int) -> None:
+        """The crawl's counts: pages crawled, rendered in Chromium, still queued."""
         self.counts = (crawled, rendered, queued)
-        if self._status is not None:
-            self._status.update(self._text())
+
+    def page(self, url: str, in_browser: bool) -> None:
+        """A page the crawl has just fetched, or rendered in Chromium."""
+        (self.rendered if in_browser else self.fetched).add(url)
+        self.url = f"{url} in Chromium" if in_browser else url
+        self._say(self.text())
+
+    def step(self, text: str) -> None:
+        """A step after the crawl, such as judging or printing the PDF."""
+        self.doing = text
+        self._say(text)
+
+    def _say(self, line: str) -> None:
+        if self.verbose:
+            self.console.print(line, markup=False, highlight=False, soft_wrap=True)
 
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
@@ -39,4 +101,6 @@ class CrawlProgress:
             self._status.stop()
         if self.enabled and kind is None:
             crawled, rendered, _ = self.counts
-            self.console.print(f"Crawled {crawled} pages, {rendered} rendered in Chromium.", markup=False)
+            self.console.print(
+                f"Crawled {crawled} pages, {rendered} rendered in Chromium.", markup=False, soft_wrap=True
+            )

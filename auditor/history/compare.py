@@ -1,6 +1,10 @@
 """Compare two runs of a site: findings new, fixed, changed, unchanged; channels that came or went;
 scores that moved. Pure: snapshots in, a comparison out.
 
+A finding is a failing check, counted once however many evidence rows (places) it has. Places
+are matched one by one, so a problem fixed on one page and a new one on another never cancel
+out: the finding is "changed", with the place that is new and the one that is fixed.
+
 A score change counts only when its band changes or it moves by at least `noise`
 points: a crawl that found one page more should not page anyone.
 """
@@ -11,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from auditor.config.usage import NOISE
+from auditor.history.findings import CheckFinding, FindingMove, check_findings_of
 from auditor.history.snapshot import COMPARED_SETTINGS, Channel, CheckState, Finding, Snapshot
 from auditor.results import Changes, ChannelChange, FindingChange, ScoreChange, band
 
@@ -50,7 +55,9 @@ class ScoreMove:
             return f"{what} can no longer be scored (it was {self.before})"
         if self.before is None:
             return f"{what} is now scored: {self.after}"
-        verb = "rose" if self.after > self.before else "fell" if self.after < self.before else "stayed"
+        if self.after == self.before:
+            return f"{what} stayed at {self.after}"
+        verb = "rose" if self.after > self.before else "fell"
         text = f"{what} {verb} from {self.before} to {self.after} ({self.after - self.before:+d})"
         if self.band_changed:
             text += f" and is now {band(self.after)}" if band(self.after) != "pass" else " and now passes"
@@ -84,10 +91,10 @@ class Comparison:
     before: Snapshot
     after: Snapshot
     noise: float = NOISE
-    new: list[Finding] = field(default_factory=list)
-    fixed: list[Finding] = field(default_factory=list)
-    changed: list[tuple[Finding, Finding]] = field(default_factory=list)
-    unchanged: list[Finding] = field(default_factory=list)
+    new: list[CheckFinding] = field(default_factory=list)
+    fixed: list[CheckFinding] = field(default_factory=list)
+    changed: list[FindingMove] = field(default_factory=list)
+    unchanged: list[CheckFinding] = field(default_factory=list)
     appeared: list[tuple[Channel, str]] = field(default_factory=list)
     disappeared: list[tuple[Channel, str]] = field(default_factory=list)
     scores: list[ScoreMove] = field(default_factory=list)
@@ -128,26 +135,34 @@ class Comparison:
     def regressed(self) -> bool:
         return bool(self.worse_scores or self.regressed_checks)
 
+    @property
+    def spread(self) -> list[FindingMove]:
+        """Findings of both runs now found on a page or place they were not on before."""
+        return [m for m in self.changed if m.new_places]
+
     def summary(self) -> list[str]:
         """The comparison in a few plain sentences, the most important first."""
         lines = [s.sentence() for s in self.notable_scores]
         lines += [text for _, text in self.disappeared] + [text for _, text in self.appeared]
         if self.new or self.fixed:
             lines.append(f"{_count(len(self.new), 'new finding')}, {len(self.fixed)} fixed")
+        if self.spread:
+            lines.append(f"{_count(len(self.spread), 'finding')} found on more pages than before")
         return lines
 
 
 def compare(before: Snapshot, after: Snapshot, noise: float = NOISE) -> Comparison:
     result = Comparison(before=before, after=after, noise=noise)
-    for match, finding in after.findings.items():
-        old = before.findings.get(match)
+    earlier, later = check_findings_of(before), check_findings_of(after)
+    for check_id, finding in later.items():
+        old = earlier.get(check_id)
         if old is None:
             result.new.append(finding)
         elif _differs(old, finding):
-            result.changed.append((old, finding))
+            result.changed.append(FindingMove(old, finding))
         else:
             result.unchanged.append(finding)
-    result.fixed = [f for m, f in before.findings.items() if m not in after.findings]
+    result.fixed = [f for check_id, f in earlier.items() if check_id not in later]
     result.scores = [ScoreMove("overall", "Score", before.score, after.score)]
     for category in dict.fromkeys([*before.categories, *after.categories]):
         title = after.category_titles.get(category) or before.category_titles.get(category, category)
@@ -186,11 +201,11 @@ def appeared(before: Snapshot, after: Snapshot) -> list[tuple[Channel, str]]:
     return found
 
 
-def _differs(old: Finding, new: Finding) -> bool:
-    if old.detail != new.detail:
+def _differs(old: CheckFinding, new: CheckFinding) -> bool:
+    if old.detail != new.detail or {p.key for p in old.places} != {p.key for p in new.places}:
         return True
-    if new.key:
-        return False  # an evidence row is the same problem on the same page, whatever the check's score
+    if new.places:
+        return False  # the same problem on the same pages, whatever the check's score
     if old.score is None or new.score is None:
         return old.score != new.score
     return abs(old.score - new.score) >= 0.005
@@ -204,8 +219,16 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-def _finding(finding: Finding) -> FindingChange:
-    return FindingChange(check_id=finding.check_id, title=finding.title, url=finding.url, detail=finding.detail)
+def _finding(finding: CheckFinding, places: tuple[Finding, ...] | None = None) -> FindingChange:
+    """A finding once; `url` its first page (of `places` when given), `detail` its other places."""
+    shown = finding.places if places is None else places
+    first = next((p.url for p in shown if p.url), "")
+    more = len(shown) - 1 if first else 0
+    detail = finding.detail or (shown[0].detail if shown and not first else "")
+    if more:
+        detail = f"{detail}; " if detail else ""
+        detail += f"and {_count(more, 'more place')}"
+    return FindingChange(check_id=finding.check_id, title=finding.title, url=first, detail=detail)
 
 
 def to_changes(comparison: Comparison, since_run_id: int) -> Changes:
@@ -224,9 +247,13 @@ def to_changes(comparison: Comparison, since_run_id: int) -> Changes:
             )
             for s in comparison.notable_scores
         ],
-        new_findings=[_finding(f) for f in comparison.new],
-        fixed_findings=[_finding(f) for f in comparison.fixed],
-        changed_findings=[_finding(new) for _, new in comparison.changed],
+        # A finding on a page it was not on before is new there (and fixed where it has gone):
+        # listed once, at its first such page.
+        new_findings=[_finding(f) for f in comparison.new]
+        + [_finding(m.after, m.new_places) for m in comparison.changed if m.new_places],
+        fixed_findings=[_finding(f) for f in comparison.fixed]
+        + [_finding(m.before, m.fixed_places) for m in comparison.changed if m.fixed_places],
+        changed_findings=[_finding(m.after) for m in comparison.changed],
         unchanged_findings=len(comparison.unchanged),
         channels_appeared=[ChannelChange(kind=c.kind, value=c.value, text=t) for c, t in comparison.appeared],
         channels_disappeared=[ChannelChange(kind=c.kind, value=c.value, text=t) for c, t in comparison.disappeared],
@@ -237,8 +264,18 @@ def to_changes(comparison: Comparison, since_run_id: int) -> Changes:
 def to_json(comparison: Comparison) -> dict[str, Any]:
     """The whole comparison for `diff --json`: unchanged findings and quiet score moves included."""
 
-    def finding(f: Finding) -> dict[str, Any]:
-        return {"check": f.check_id, "key": f.key, "title": f.title, "score": f.score, "url": f.url, "detail": f.detail}
+    def place(f: Finding) -> dict[str, Any]:
+        return {"key": f.key, "url": f.url, "detail": f.detail}
+
+    def finding(f: CheckFinding) -> dict[str, Any]:
+        return {
+            "check": f.check_id,
+            "title": f.title,
+            "score": f.score,
+            "detail": f.detail,
+            "url": f.url,
+            "places": [place(p) for p in f.places],
+        }
 
     return {
         "before": {"run": comparison.before.label, "url": comparison.before.url, "score": comparison.before.score},
@@ -261,7 +298,15 @@ def to_json(comparison: Comparison) -> dict[str, Any]:
         "findings": {
             "new": [finding(f) for f in comparison.new],
             "fixed": [finding(f) for f in comparison.fixed],
-            "changed": [{"before": finding(a), "after": finding(b)} for a, b in comparison.changed],
+            "changed": [
+                {
+                    "before": finding(m.before),
+                    "after": finding(m.after),
+                    "new_places": [place(p) for p in m.new_places],
+                    "fixed_places": [place(p) for p in m.fixed_places],
+                }
+                for m in comparison.changed
+            ],
             "unchanged": [finding(f) for f in comparison.unchanged],
         },
         "regressed_checks": [m.after.id for m in comparison.regressed_checks if m.after is not None],
@@ -286,3 +331,19 @@ def biggest_regression(comparison: Comparison) -> str:
     if checks:
         return f"{checks[0].title} ({checks[0].id}) got worse"
     return ""
+
+
+def regression_lines(comparison: Comparison) -> list[str]:
+    """What an alert says of a site that regressed: the overall score's change first (even a
+    small one), every channel gone, then the categories and checks that got worse and the
+    new findings, each counted once."""
+    overall = next(s for s in comparison.scores if s.id == "overall")
+    lines = [overall.sentence()] if overall.before is not None or overall.after is not None else []
+    lines += [text for _, text in comparison.disappeared]
+    lines += [s.sentence() for s in comparison.worse_scores if s.id != "overall"]
+    lines += [f"{m.after.title} ({m.after.id}) got worse" for m in comparison.regressed_checks if m.after is not None]
+    if comparison.new:
+        lines.append(_capital(_count(len(comparison.new), "new finding")))
+    if comparison.spread:
+        lines.append(_capital(f"{_count(len(comparison.spread), 'finding')} found on more pages than before"))
+    return lines

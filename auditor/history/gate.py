@@ -1,4 +1,5 @@
-"""The CI gate: judge a run against thresholds, per-check assertions and a baseline. Pure.
+"""The CI gate: judge a run against thresholds, per-check assertions, finding counts by
+severity and a baseline. Pure.
 
 Every assertion is reported, passes included, so that a CI log shows what was checked
 and not only what failed. `warn` assertions are shown but never fail the gate.
@@ -11,6 +12,8 @@ from typing import Literal
 from auditor.config.settings import GateConfig
 from auditor.errors import EXIT_BELOW_THRESHOLD, EXIT_OK
 from auditor.history.compare import Comparison, compare
+from auditor.history.findings import CheckFinding
+from auditor.history.severity import SEVERITIES, at_least, rated_findings
 from auditor.history.snapshot import Finding, Snapshot, page_key, snapshot_of
 from auditor.results import (
     PASSING,
@@ -20,7 +23,8 @@ from auditor.results import (
     BaselineFinding,
     BaselineSummary,
     CheckResult,
-    GateResult,
+    ListedPage,
+    SiteGate,
     band,
 )
 
@@ -41,16 +45,55 @@ def _check_assertion(check: CheckResult | None, check_id: str, level: Literal["e
     return Assertion(kind="check", target=check_id, level=level, expected="passes", actual=actual, passed=passed)
 
 
-def _finding(finding: Finding) -> BaselineFinding:
-    return BaselineFinding(
-        check_id=finding.check_id, title=finding.title, where=page_key(finding.url) or finding.detail
-    )
+def _finding(finding: CheckFinding, places: tuple[Finding, ...] | None = None) -> BaselineFinding:
+    where = finding.where(places) or finding.detail
+    return BaselineFinding(check_id=finding.check_id, title=finding.title, where=where)
+
+
+def _findings_assertions(results: AuditResults, gate: GateConfig, muted: set[str]) -> list[Assertion]:
+    """`at most N findings of SEVERITY or worse`, naming the findings counted."""
+    rated = rated_findings(results, muted)
+    assertions = []
+    for severity in SEVERITIES:
+        if severity not in gate.max_findings:
+            continue
+        most, counted = gate.max_findings[severity], at_least(rated, severity)
+        named = ", ".join(f"{f.check_id} ({f.severity}, +{f.gain:g})" for f in counted[:5])
+        named += f" and {len(counted) - 5} more" if len(counted) > 5 else ""
+        worse = "" if severity == "high" else " or worse"
+        assertions.append(
+            Assertion(
+                kind="findings",
+                target=severity,
+                level="error",
+                expected=f"at most {most} {severity}{worse}",
+                actual=f"{len(counted)}" + (f": {named}" if named else ""),
+                passed=len(counted) <= most,
+            )
+        )
+    return assertions
+
+
+def listed_pages(results: AuditResults, urls: list[str]) -> list[ListedPage]:
+    """Each named page of the site: whether the crawl reached it, and the failing checks found on it."""
+    crawled = {page_key(p.url) for p in results.pages if p.status is not None and p.error is None}
+    on_page: dict[str, list[str]] = {}
+    for check in results.checks:
+        if check.mode in SCORED_MODES and check.score is not None and check.score < PASSING:
+            for row in check.evidence:
+                ids = on_page.setdefault(page_key(row.url), [])
+                if row.url and check.id not in ids:
+                    ids.append(check.id)
+    return [
+        ListedPage(url=url, crawled=page_key(url) in crawled, findings=on_page.get(page_key(url), [])) for url in urls
+    ]
 
 
 def _baseline(
     comparison: Comparison, source: str, gate: GateConfig, muted: set[str]
 ) -> tuple[BaselineSummary, list[Assertion]]:
     new = [f for f in comparison.new if f.check_id not in muted]
+    spread = [m for m in comparison.spread if m.after.check_id not in muted]
     regressed = [s.sentence() for s in comparison.worse_scores]
     regressed += [
         f"{m.after.title} ({m.after.id}) got worse"
@@ -60,8 +103,9 @@ def _baseline(
     summary = BaselineSummary(
         source=source,
         fail_on=gate.fail_on,
-        new=[_finding(f) for f in new],
-        fixed=[_finding(f) for f in comparison.fixed if f.check_id not in muted],
+        new=[_finding(f) for f in new] + [_finding(m.after, m.new_places) for m in spread],
+        fixed=[_finding(f) for f in comparison.fixed if f.check_id not in muted]
+        + [_finding(m.before, m.fixed_places) for m in comparison.changed if m.fixed_places],
         regressed=regressed,
         summary=comparison.summary(),
     )
@@ -72,9 +116,9 @@ def _baseline(
             kind="baseline",
             target="new",
             level="error" if fails_new else "warn",
-            expected="no new findings",
-            actual=f"{len(new)} new",
-            passed=not new,
+            expected="no new findings, none on new pages",
+            actual=f"{len(new)} new" + (f", {len(spread)} on new pages" if spread else ""),
+            passed=not new and not spread,
         ),
         Assertion(
             kind="baseline",
@@ -89,9 +133,15 @@ def _baseline(
 
 
 def evaluate(
-    results: AuditResults, gate: GateConfig, baseline: Snapshot | None = None, baseline_source: str = ""
-) -> GateResult:
+    results: AuditResults,
+    gate: GateConfig,
+    baseline: Snapshot | None = None,
+    baseline_source: str = "",
+    pages: list[str] | None = None,
+) -> SiteGate:
+    """The site's verdict; `pages` are the site's pages the command named, matched with the crawl."""
     assertions: list[Assertion] = []
+    muted = {check_id for check_id, level in gate.checks.items() if level == "off"}
     if gate.fail_under is not None:
         passed = results.score is not None and results.score >= gate.fail_under
         assertions.append(
@@ -121,14 +171,22 @@ def evaluate(
     for check_id, level in gate.checks.items():
         if level != "off":
             assertions.append(_check_assertion(checks.get(check_id), check_id, level))
+    assertions += _findings_assertions(results, gate, muted)
     summary = None
     if baseline is not None:
-        muted = {check_id for check_id, level in gate.checks.items() if level == "off"}
         comparison = compare(baseline, snapshot_of(results, "this run"), gate.noise)
         summary, more = _baseline(comparison, baseline_source, gate, muted)
         assertions += more
     failed = any(not a.passed and a.level == "error" for a in assertions)
-    return GateResult(
+    listed = listed_pages(results, pages or [])
+    missed = [p.url for p in listed if not p.crawled]
+    warnings = []
+    if missed:
+        warnings.append(
+            f"{len(missed)} of the {len(listed)} pages named for {results.site.url} were not reached by the crawl "
+            f"(first: {missed[0]}); link them, or raise --max-pages or --max-depth"
+        )
+    return SiteGate(
         passed=not failed,
         exit_code=EXIT_BELOW_THRESHOLD if failed else EXIT_OK,
         site=results.site.url,
@@ -136,4 +194,6 @@ def evaluate(
         band=band(results.score),
         assertions=assertions,
         baseline=summary,
+        pages=listed,
+        warnings=warnings,
     )

@@ -24,6 +24,8 @@ from auditor.artifacts import (
     SiteInfo,
     SocialProfile,
 )
+from auditor.messages import Messages as Messages  # a check's words, which reports translate
+from auditor.messages import Phrase as Phrase
 
 Mode = Literal["binary", "numeric", "informative"]
 ARTIFACTS = (
@@ -68,6 +70,7 @@ class Outcome:
     """A check's verdict. `score` is 0..1, or None when the check does not apply."""
 
     score: float | None
+    # Plain English, or a `Phrase` from the check's `Messages`, which reports can translate.
     display_value: str = ""
     explanation: str = ""
     evidence: list[Evidence] = field(default_factory=list)

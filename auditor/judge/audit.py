@@ -11,7 +11,8 @@ from auditor.config.settings import AuditConfig
 from auditor.errors import ConfigError
 from auditor.judge.api import CheckInput
 from auditor.judge.registry import Check, discover
-from auditor.judge.scoring import overall_score, score_categories
+from auditor.judge.scoring import overall_score, score_categories, with_gains
+from auditor.messages import Phrase
 from auditor.results import PASSING, AuditResults, CheckResult, EvidenceRow, PageSummary, ToolInfo
 
 
@@ -49,9 +50,14 @@ def run_check(
         title=title,
         score=score,
         mode=mode,
-        display_value=outcome.display_value,
-        explanation=outcome.explanation,
+        display_value=str(outcome.display_value),
+        explanation=str(outcome.explanation),
         evidence=[EvidenceRow(**asdict(e)) for e in outcome.evidence],
+        messages={
+            name: text.message
+            for name, text in (("display_value", outcome.display_value), ("explanation", outcome.explanation))
+            if isinstance(text, Phrase)
+        },
     )
 
 
@@ -85,7 +91,7 @@ def audit(artifacts: SiteArtifacts, config: AuditConfig, checks: list[Check] | N
         site=artifacts.site,
         score=overall_score(categories),
         categories=categories,
-        checks=results,
+        checks=with_gains(results, categories),
         channels=artifacts.channels,
         probes=artifacts.probes,
         warnings=artifacts.warnings,

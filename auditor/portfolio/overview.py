@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from auditor.config.settings import command_config
 from auditor.errors import AuditError
-from auditor.history.compare import biggest_regression, compare
+from auditor.history.compare import Comparison, biggest_regression, compare, regression_lines
 from auditor.history.store import load_snapshot, run_by_dir, runs_of
 from auditor.portfolio.alerts import SiteAlert
 from auditor.portfolio.file import LoadedPortfolio, PortfolioSite
@@ -36,30 +36,46 @@ def _engine(loaded: LoadedPortfolio, problems: list[str]) -> Engine | None:
         return None
 
 
-def _with_history(engine: Engine, site: PortfolioSite, row: OverviewRow, run_dir: Path, drop: float) -> bool:
-    """Fill the trend and the biggest regression from history; True when the site regressed."""
+def _with_history(
+    engine: Engine, site: PortfolioSite, row: OverviewRow, run_dir: Path, drop: float
+) -> Comparison | None:
+    """Fill the trend and the biggest regression from history; the comparison when the site regressed."""
     with Session(engine) as session, session.begin():
         run = run_by_dir(session, run_dir)
         if run is None:
-            return False
+            return None
         # The portfolio names the site: history and its queries use the name from now on.
         run.site.name, run.site.owner = site.name, site.owner or None
         runs = runs_of(session, run.site_id, TREND_RUNS)
         row.scores = [r.score for r in runs]
         ids = [r.id for r in runs]
         if run.id not in ids:
-            return False
+            return None
         # A partial run is compared with nothing and is never compared against: what it did
         # not reach would read as a channel gone.
         earlier = [r for r in runs[: ids.index(run.id)] if not r.partial]
         if run.partial or not earlier:
-            return False
+            return None
         previous = earlier[-1]
         comparison = compare(load_snapshot(session, previous.id), load_snapshot(session, run.id), drop)
         if run.score is not None and previous.score is not None:
             row.delta = run.score - previous.score
     row.regression = biggest_regression(comparison)
-    return bool(comparison.worse_scores or comparison.disappeared or comparison.regressed_checks)
+    regressed = comparison.worse_scores or comparison.disappeared or comparison.regressed_checks
+    return comparison if regressed else None
+
+
+def _alert(site: PortfolioSite, row: OverviewRow, comparison: Comparison) -> SiteAlert:
+    return SiteAlert(
+        site.name,
+        site.url,
+        site.owner,
+        row.regression,
+        row.score,
+        changes=tuple(regression_lines(comparison)),
+        previous_score=comparison.before.score,
+        lost_channels=tuple(text for _, text in comparison.disappeared),
+    )
 
 
 def build_overview(loaded: LoadedPortfolio, state: ScanState, path: Path) -> tuple[Path, list[SiteAlert], list[str]]:
@@ -76,11 +92,11 @@ def build_overview(loaded: LoadedPortfolio, state: ScanState, path: Path) -> tup
         run_dir = Path(site_state.run_dir) if site_state.run_dir else None
         if run_dir is not None and (run_dir / "report.html").is_file():
             row.report = os.path.relpath(run_dir / "report.html", path.parent)
-        regressed = False
+        regressed = None
         if engine is not None and run_dir is not None and site_state.status == "done":
             regressed = _with_history(engine, site, row, run_dir, loaded.portfolio.alerts.drop)
-        if regressed:
-            alerts.append(SiteAlert(site.name, site.url, site.owner, row.regression, row.score))
+        if regressed is not None:
+            alerts.append(_alert(site, row, regressed))
         elif site_state.status == "failed":
             alerts.append(SiteAlert(site.name, site.url, site.owner, f"could not be audited: {row.error}"))
         rows.append(row)

@@ -53,6 +53,7 @@ class ScanReport:
     resumed: bool
     problems: list[str] = field(default_factory=list)
     regressed: list[SiteAlert] = field(default_factory=list)
+    alerts_sent: list[str] = field(default_factory=list)  # where the alert went, without secrets
 
 
 def run_scan(loaded: LoadedPortfolio, fresh: bool = False, say: Callable[[str], None] = lambda _: None) -> ScanReport:
@@ -107,9 +108,17 @@ def run_scan(loaded: LoadedPortfolio, fresh: bool = False, say: Callable[[str], 
         state.save(state_path)
     overview, regressed, more = build_overview(loaded, state, out / OVERVIEW_FILE)
     problems += more
+    sent: list[str] = []
     if not state.alerts_sent:
-        problems += send_alerts(loaded.portfolio.alerts, loaded.portfolio.portfolio.name, regressed)
+        delivery = send_alerts(loaded.portfolio.alerts, loaded.portfolio.portfolio.name, regressed)
+        problems += delivery.problems
+        sent = delivery.sent
+        if sent:
+            count = f"{len(regressed)} site{'s' if len(regressed) != 1 else ''}"
+            say(f"Alert sent for {count} to {' and '.join(sent)}")
         state.alerts_sent = True
     state.finished = True
     state.save(state_path)
-    return ScanReport(state=state, overview=overview, resumed=resumed, problems=problems, regressed=regressed)
+    return ScanReport(
+        state=state, overview=overview, resumed=resumed, problems=problems, regressed=regressed, alerts_sent=sent
+    )

@@ -19,6 +19,10 @@ if TYPE_CHECKING:
     from reports.options import ReportOptions
 
 Progress = Callable[[int, int, int], None]
+# A page the crawl has just received: its URL, and whether Chromium rendered it.
+PageArrived = Callable[[str, bool], None]
+# A step of the audit after the crawl, said to the person watching ("Judging 12 pages").
+Step = Callable[[str], None]
 
 
 def prepare_out_dir(out_dir: Path) -> list[str]:
@@ -43,7 +47,12 @@ def prepare_out_dir(out_dir: Path) -> list[str]:
 
 
 def gather(
-    url: str, config: AuditConfig, out_dir: Path, on_progress: Progress | None = None, keep_browser: bool = False
+    url: str,
+    config: AuditConfig,
+    out_dir: Path,
+    on_progress: Progress | None = None,
+    keep_browser: bool = False,
+    on_page: PageArrived | None = None,
 ) -> SiteArtifacts:
     """Crawl the site and save artifacts.json, even when the crawl fails part-way. With
     `keep_browser`, the crawl's browser stays up for the PDF (see audit_site)."""
@@ -57,6 +66,7 @@ def gather(
             log_file=out_dir / CRAWL_LOG,
             run_dir=out_dir,
             on_progress=on_progress,
+            on_page=on_page,
             keep_browser=keep_browser,
         )
     except SiteError as error:
@@ -94,6 +104,8 @@ def audit_site(
     options: ReportOptions,
     history: History | None = None,
     on_progress: Progress | None = None,
+    on_page: PageArrived | None = None,
+    on_step: Step | None = None,
 ) -> AuditResults:
     """One whole audit into a prepared run directory: gather, judge, record, report.
 
@@ -104,12 +116,15 @@ def audit_site(
 
     # One browser for the whole audit: the crawl's renders and screenshots, then the PDF.
     try:
-        artifacts = gather(url, config, out_dir, on_progress=on_progress, keep_browser=True)
+        artifacts = gather(url, config, out_dir, on_progress=on_progress, keep_browser=True, on_page=on_page)
+        if on_step is not None:
+            pages = len(artifacts.pages)
+            on_step(f"Judging {pages} page{'s' if pages != 1 else ''}")
         results = judge(artifacts, config, out_dir)
         if history is not None and not artifacts.site.interrupted:
             results = record(history, results, out_dir)
             write_atomic(out_dir / RESULTS_FILE, results.model_dump_json(indent=2))
-        render_reports(results, out_dir, formats, options, lend_browser)
+        render_reports(results, out_dir, formats, options, lend_browser, on_step=on_step)
     finally:
         close_browser()
     if artifacts.site.interrupted:

@@ -6,6 +6,7 @@ branding, the Chromium that prints the PDF) and writes their files into the run 
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,7 +16,7 @@ from pydantic import ValidationError
 from auditor.config.settings import AuditConfig, ReportConfig, chromium_path
 from auditor.errors import ConfigError, UsageError
 from auditor.results import AuditResults, GateResult, OverviewRow
-from auditor.run.files import ARTIFACTS_FILE, CRAWL_LOG, RESULTS_FILE, write_atomic
+from auditor.run.files import ARTIFACTS_FILE, CRAWL_LOG, RESULTS_FILE, SCREENSHOTS_DIR, write_atomic
 
 if TYPE_CHECKING:
     from reports.options import ReportOptions as ReportOptions
@@ -83,6 +84,8 @@ def render_reports(
     formats: list[str],
     options: ReportOptions | None = None,
     lend: Lender | None = None,
+    *,
+    on_step: Callable[[str], None] | None = None,
 ) -> list[Path]:
     """Write each format from the results alone; nothing here touches the site. `lend`
     prints the PDF in the browser the crawl rendered with (see spiders.browsers)."""
@@ -103,7 +106,26 @@ def render_reports(
         "junit": lambda: write_junit(results, out_dir),
         "csv": lambda: write_csv(results, out_dir),
     }
-    return [writers[f]() for f in formats]
+    written = []
+    for chosen in formats:
+        if chosen == "pdf" and on_step is not None:
+            on_step("Printing report.pdf in Chromium")
+        written.append(writers[chosen]())
+    return written
+
+
+def copy_screenshots(run_dir: Path, out_dir: Path) -> None:
+    """Reports written outside their run directory link its screenshots as they do inside
+    it (screenshots/NAME.png): the screenshots go beside them."""
+    shots = run_dir / SCREENSHOTS_DIR
+    if not shots.is_dir() or out_dir.resolve() == run_dir.resolve():
+        return
+    try:
+        (out_dir / SCREENSHOTS_DIR).mkdir(parents=True, exist_ok=True)
+        for shot in shots.glob("*.png"):
+            shutil.copyfile(shot, out_dir / SCREENSHOTS_DIR / shot.name)
+    except OSError as error:
+        raise UsageError(f"the screenshots could not be copied into {out_dir}: {error.strerror or error}") from None
 
 
 def write_gate(result: GateResult, out_dir: Path, results: AuditResults | None) -> str:

@@ -1,8 +1,9 @@
 """The report's own words in the reader's language: one JSON catalogue per language.
 
 This catalogue translates the report chrome (headings, labels, table headers, band
-names); `check_texts` translates the shipped checks' titles, descriptions and
-recommendations. What a check found (explanations, evidence) is shown as written.
+names, the ids of page regions, corners and form fields); `check_texts` translates the
+shipped checks' titles, descriptions, recommendations and what they found (display
+values and explanations). Evidence is shown as written.
 A catalogue is a flat map of keys to texts with `{name}` placeholders; a key ending in
 `_one`/`_other` is a plural pair, picked by `plural()`.
 """
@@ -48,6 +49,11 @@ class Catalogue:
         """`plural("page", 2)` -> "2 pages"; the count is available as `{n}`."""
         form = "one" if PLURAL_ONE.get(self.lang, PLURAL_ONE["en"])(count) else "other"
         return self(f"{key}_{form}", n=f"{count:,}", **values)
+
+    def word(self, group: str, value: str) -> str:
+        """A stored id shown as a word, `word("loc", "footer")`; an id the catalogue does not know as it is."""
+        key = f"{group}_{value}"
+        return self.texts.get(key) or self.fallback.get(key, value)
 
     @property
     def months(self) -> list[str]:

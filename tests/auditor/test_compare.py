@@ -14,13 +14,29 @@ def test_site_key_ignores_scheme_www_and_index() -> None:
 
 
 def test_a_fixed_problem_and_a_new_one_do_not_cancel_out() -> None:
-    # Same score, same number of failing pages, but a different page: one fixed, one new.
+    # Same score, same number of failing pages, but a different page: the finding moved.
     before = snapshot_of(run(checks=[footer_check("/about/")]), "a")
     after = snapshot_of(run(checks=[footer_check("/shop/")]), "b")
     result = compare(before, after)
-    assert [f.url.rsplit("/", 2)[-2] for f in result.new] == ["shop"]
-    assert [f.url.rsplit("/", 2)[-2] for f in result.fixed] == ["about"]
-    assert [f.key for f in result.unchanged] == [""]  # the check as a whole still fails, unchanged
+    assert result.new == [] and result.fixed == [] and result.unchanged == []
+    (moved,) = result.changed
+    assert [p.key for p in moved.new_places] == ["/shop/|footer"]
+    assert [p.key for p in moved.fixed_places] == ["/about/|footer"]
+    assert result.spread == [moved]
+
+
+def test_a_finding_counts_once_however_many_evidence_rows_it_has() -> None:
+    before = snapshot_of(run(checks=[footer_check()]), "a")
+    after = snapshot_of(run(checks=[footer_check("/a/", "/b/", "/c/")]), "b")
+    result = compare(before, after)
+    (new,) = result.new
+    assert new.check_id == "contact-link-in-footer" and len(new.places) == 3
+    assert new.where() == "/a/, /b/, /c/"
+    assert result.summary() == ["1 new finding, 0 fixed"]
+    back = compare(after, before)
+    assert len(back.fixed) == 1 and back.new == []
+    changes = to_changes(result, since_run_id=1)
+    assert [(f.url.rsplit("/", 2)[-2], f.detail) for f in changes.new_findings] == [("a", "and 2 more places")]
 
 
 def test_findings_match_across_hosts_so_a_preview_deploy_compares_with_production() -> None:
@@ -86,7 +102,7 @@ def test_changes_for_the_report() -> None:
     changes = to_changes(compare(before, after), since_run_id=7)
     assert changes.since_run_id == 7
     assert [s.id for s in changes.scores] == ["overall"]
-    assert len(changes.fixed_findings) == 2 and changes.new_findings == []
+    assert len(changes.fixed_findings) == 1 and changes.new_findings == []  # the finding once, not once per row
     assert changes.summary[:2] == ["The score fell from 80 to 70 (-10)", "The WhatsApp link 442079460958 is gone"]
 
 

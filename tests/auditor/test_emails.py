@@ -1,3 +1,7 @@
+import base64
+
+import pytest
+
 from auditor.gather.extract.dom import parse
 from auditor.gather.extract.emails import find_emails, normalise_address
 from auditor.gather.extract.merge import build_channels
@@ -243,3 +247,87 @@ def test_an_address_glued_to_a_word_loses_to_the_address_the_site_links() -> Non
     ]
     _, channels = build_channels(findings)
     assert {e.address for e in channels.emails} == {"info@velo-werk.de", "sales.info@velo-werk.de"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Write to o'brien@pub.ie today", {"o'brien@pub.ie"}),
+        ("Bookings: D'Arcy.O'Neill@Pub.ie", {"d'arcy.o'neill@pub.ie"}),
+        ("it'll'be'here'mail@harbour-pub.travel", {"it'll'be'here'mail@harbour-pub.travel"}),
+        ("Quoted: 'bookings@pub.ie', or “bar@pub.ie”", {"bookings@pub.ie", "bar@pub.ie"}),
+        ("‘kitchen@pub.ie’ and 'events@pub.ie','bar@pub.ie'", {"kitchen@pub.ie", "events@pub.ie", "bar@pub.ie"}),
+        ("Sean's desk: sean@pub.ie", {"sean@pub.ie"}),
+        ("The pub's inbox is manager@pub.ie's only", {"manager@pub.ie"}),
+        # An apostrophe beside a dot, a dash or another apostrophe is no address's.
+        ("o''brien@pub.ie o'.brien@pub.ie o.'brien@pub.ie o'-brien@pub.ie", set()),
+        # A typographic apostrophe cannot be typed into an address: no cut-off brien@ either.
+        ("o’brien@pub.ie", set()),
+        ("rien'@pub.ie '@pub.ie", set()),
+    ],
+)
+def test_apostrophes_belong_to_a_local_part_only_between_letters_or_digits(text: str, expected: set[str]) -> None:
+    assert set(addresses(f"<p>{text}</p>")) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Mail: o'brien [at] pub [dot] ie", "Email o'brien (at) pub.ie", "email: o'brien @ pub.ie"],
+)
+def test_a_spelled_out_address_keeps_the_apostrophe_of_its_local_part(text: str) -> None:
+    assert set(addresses(f"<p>{text}</p>")) == {"o'brien@pub.ie"}
+
+
+def test_a_spelled_out_address_cut_at_a_typographic_apostrophe_is_not_read() -> None:
+    assert addresses("<p>Mail: o’brien [at] pub [dot] ie</p>") == {}
+
+
+def _base64(text: str) -> str:
+    return base64.b64encode(text.encode()).decode()
+
+
+def test_javascript_links_built_with_atob_are_mailto_links() -> None:
+    html = f"""
+    <a href="javascript:location.href=atob('{_base64("mailto:bookings@harbour-pub.ie")}')">Bookings</a>
+    <a href="javascript:window.location=atob(%27{_base64("mailto:events@harbour-pub.ie?subject=Party")}%27)">Events</a>
+    <a href="javascript:location.href=atob('{_base64("mailto:bar@harbour-pub.ie").rstrip("=")}')">Bar</a>
+    <a href="#" onclick="location.href='mailto:'+atob('{_base64("kitchen")}')+'@harbour-pub.ie'">Kitchen</a>
+    <a href="javascript:track('click'); location.href='mailto:hello@harbour-pub.ie'; log('done')">Hello</a>
+    """
+    found = addresses(html)
+    assert set(found) == {
+        "bookings@harbour-pub.ie",
+        "events@harbour-pub.ie",
+        "bar@harbour-pub.ie",
+        "kitchen@harbour-pub.ie",
+        "hello@harbour-pub.ie",
+    }
+    assert {source for source, _, _ in found.values()} == {"mailto"}
+    assert found["events@harbour-pub.ie"][2] == "Events"
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "javascript:location.href=atob('!!bm90IGJhc2U2NA!!')",
+        "javascript:location.href=atob('bWFpbHRv')",  # "mailto" and nothing more
+        f"javascript:location.href=atob('{_base64(chr(7) + 'mailto:bell@harbour-pub.ie')}')",
+        f"javascript:location.href=atob('{_base64('mailto:big@harbour-pub.ie' + ' ' * 2000)}')",
+        f"javascript:void(atob('{_base64('bookings@harbour-pub.ie')}'))",
+    ],
+)
+def test_atob_gives_an_address_only_from_short_base64_text_that_opens_a_mailto(href: str) -> None:
+    assert addresses(f'<a href="{href}">Mail</a>') == {}
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["Reyting@Mail.ru", "Рейтинг@Mail.ru", "Top@Mail.ru", "rating@mail.ru", "Otvety@Mail.ru"],
+)
+def test_services_named_like_an_address_are_not_addresses(written: str) -> None:
+    assert addresses(f"<ul><li>Yandex.Metrika</li><li>{written}</li><li>LiveInternet</li></ul>") == {}
+
+
+def test_real_mailboxes_on_the_same_mail_service_are_kept() -> None:
+    found = addresses("<p>Рейтинг@Mail.ru; пишите: reyting.studio@mail.ru, top.shop@mail.ru, Ivanov@Mail.ru</p>")
+    assert set(found) == {"reyting.studio@mail.ru", "top.shop@mail.ru", "ivanov@mail.ru"}

@@ -1,3 +1,5 @@
+import base64
+
 from auditor.gather.extract.dom import location_of, parse
 from auditor.gather.extract.merge import build_channels
 from auditor.gather.extract.page import extract_page
@@ -95,3 +97,20 @@ def test_links_resolve_against_base_href_and_keep_hash_routes() -> None:
         f"{BASE}/app/#/faq": False,
         f"{BASE}/app/#!/kontakt": True,
     }
+
+
+def test_a_call_or_mail_link_opened_by_a_script_is_a_link_of_the_page() -> None:
+    tel = base64.b64encode(b"tel:+442079460958").decode()
+    mailto = base64.b64encode(b"mailto:help@shop.co.uk").decode()
+    findings = extract_page(
+        f"""<footer><a href="javascript:location.href=atob('{tel}')">020 7946 0958</a>
+        <a href="javascript:void(0)" onclick="location.href=atob('{mailto}')">help@shop.co.uk</a>
+        <a href="javascript:location.href=atob('{base64.b64encode(b"tel:+44").decode()}')">Call</a></footer>""",
+        f"{BASE}/",
+        domain="shop.co.uk",
+    )
+    _, channels = build_channels([findings])
+    (phone,) = channels.phones
+    assert (phone.e164, phone.sources, phone.unlinked_on) == ("+442079460958", ["tel"], [])
+    (email,) = channels.emails
+    assert (email.address, "mailto" in email.sources, email.unlinked_on) == ("help@shop.co.uk", True, [])

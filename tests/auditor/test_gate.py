@@ -73,3 +73,24 @@ def test_markdown_summary_escapes_page_text() -> None:
     assert text.startswith("## Contact audit gate: ❌ failed")
     assert "| ❌ | Overall score | &gt;= 90 | 80 |" in text
     assert "<script>" not in text and "&lt;script&gt;\\|x" in text
+
+
+def test_findings_by_severity_count_each_failing_check_once() -> None:
+    # Findability holds only this check: failing on three pages it costs the whole category.
+    results = run(categories={"findability": 25, "coverage": 100}, checks=[footer_check("/a/", "/b/", "/c/")])
+    result = evaluate(results, gate(max_findings={"high": 0, "low": 1}))
+    assert [(a.target, a.expected, a.passed) for a in result.assertions] == [
+        ("high", "at most 0 high", False),
+        ("low", "at most 1 low or worse", True),
+    ]
+    assert result.assertions[0].actual == "1: contact-link-in-footer (high, +37.5)"
+    muted = evaluate(results, gate(max_findings={"high": 0}, checks={"contact-link-in-footer": "off"}))
+    assert muted.passed and muted.assertions[0].actual == "0"
+
+
+def test_a_finding_on_one_more_page_is_new_for_the_gate_but_counted_once() -> None:
+    baseline = snapshot_of(run(checks=[footer_check("/a/")]), "b")
+    result = evaluate(run(checks=[footer_check("/a/", "/b/", "/c/")]), gate(fail_on="new"), baseline, "b")
+    new = next(a for a in result.assertions if a.target == "new")
+    assert (new.actual, new.passed) == ("0 new, 1 on new pages", False)
+    assert result.baseline is not None and [f.where for f in result.baseline.new] == ["/b/, /c/"]

@@ -414,3 +414,92 @@ def test_facebook_names_typed_as_text_follow_the_username_rules() -> None:
     }
     # A link's address was copied from the browser: an older page name is given the benefit of the doubt.
     assert classify_link("https://www.facebook.com/harbor-tools") is not None
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "https://www.tiktok.com/trending?shareId=7301234567890",
+        "https://www.tiktok.com/foryou?lang=de",
+        "https://www.tiktok.com/explore",
+        "https://www.tiktok.com/discover/bike-repair-tips",
+        "https://www.tiktok.com/tag/cycling",
+        "https://www.tiktok.com/music/Summer-Jingle-7012345678901",
+        "https://www.tiktok.com/search?q=harbor%20tools",
+        "https://www.tiktok.com/live",
+        "https://m.tiktok.com/v/7301234567890",
+        "https://m.tiktok.com/v/7301234567890.html?u_code=abc",
+        "https://www.tiktok.com/video/7301234567890",
+        "https://www.tiktok.com/embed/7301234567890",
+        "https://www.tiktok.com/embed/v2/7301234567890",
+        "https://www.tiktok.com/share/video/7301234567890",
+        "https://www.tiktok.com/t/ZTRabc123/",
+        "https://www.tiktok.com/@harbortools/photo/7301234567890",
+        "https://www.tiktok.com/@",
+        "https://www.tiktok.com/",
+        # Without the @ the name is no profile address: TikTok answers with its own page.
+        "https://www.tiktok.com/harbortools",
+    ],
+)
+def test_tiktoks_own_pages_videos_and_share_links_are_not_profiles(href: str) -> None:
+    assert classify_link(href) is None
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "https://m.tiktok.com/@harbortools",
+        "https://www.tiktok.com/@HarborTools?is_from_webapp=1&sender_device=pc",
+        "https://www.tiktok.com/@harbortools/live",
+        "//www.tiktok.com/@harbortools",
+    ],
+)
+def test_a_tiktok_profile_is_the_at_name_whatever_follows(href: str) -> None:
+    found = classify_link(href, "https://harbor-tools.co.uk/")
+    assert found is not None
+    assert (found.network, found.url, found.handle.lower()) == (
+        "tiktok",
+        "https://tiktok.com/@harbortools",
+        "harbortools",
+    )
+
+
+# Profiles, a network's own pages and content on many networks: a protocol-relative link
+# opens the same page as the https one, so it must be read the same way.
+_SCHEME_TWINS = [
+    "https://www.reddit.com/r/bicycling",
+    "https://reddit.com/r/",
+    "https://www.reddit.com/user/harbortools",
+    "https://www.reddit.com/submit?url=x",
+    "https://www.reddit.com/r/tools/comments/abc123/new_hammer/",
+    "https://www.tiktok.com/trending?shareId=7301234567890",
+    "https://m.tiktok.com/v/7301234567890",
+    "https://www.tiktok.com/@harbortools",
+    "https://www.linkedin.com/company/",
+    "https://www.linkedin.com/company/harbor-tools/about/",
+    "https://www.facebook.com/pages/create",
+    "https://www.facebook.com/harbortools",
+    "https://www.facebook.com/sharer/sharer.php?u=x",
+    "https://www.instagram.com/explore/tags/bikes/",
+    "https://www.instagram.com/harbor.tools/",
+    "https://twitter.com/intent/tweet?text=hi",
+    "https://twitter.com/harbortools",
+    "https://www.youtube.com/watch?v=Xy12AbCdEf0",
+    "https://www.youtube.com/@HarborTools",
+    "https://github.com/trending",
+    "https://github.com/harbor-tools",
+    "https://vk.com/wall-5566_120",
+    "https://t.me/harbortools",
+    "https://wa.me/442079460958",
+    "https://www.facebook.com/plugins/page.php?href=https%3A%2F%2Fwww.facebook.com%2FHarborTools",
+]
+
+
+@pytest.mark.parametrize("href", _SCHEME_TWINS)
+@pytest.mark.parametrize("page", ["https://harbor-tools.co.uk/about/", "http://127.0.0.1:8000/"])
+def test_a_protocol_relative_link_is_read_as_its_https_twin(href: str, page: str) -> None:
+    with_scheme = classify_link(href, page)
+    relative = classify_link(href.removeprefix("https:"), page)
+    assert (relative and (relative.kind, relative.network, relative.url, relative.handle)) == (
+        with_scheme and (with_scheme.kind, with_scheme.network, with_scheme.url, with_scheme.handle)
+    )

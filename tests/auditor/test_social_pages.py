@@ -82,3 +82,26 @@ def test_accounts_in_a_portfolio_testimonial_or_team_section_are_not_the_company
         "https://youtube.com/@HarborTools",
     }
     assert channels.messengers == []
+
+
+def test_a_page_reads_protocol_relative_links_as_their_https_twins() -> None:
+    hrefs = [
+        "https://www.reddit.com/r/bicycling",
+        "https://www.reddit.com/user/harbortools",
+        "https://m.tiktok.com/v/7301234567890",
+        "https://www.tiktok.com/@harbortools",
+        "https://www.linkedin.com/company/",
+        "https://www.instagram.com/harbor.tools/",
+        "https://t.me/harbortools",
+    ]
+
+    def found(links: list[str]) -> set[tuple[str, str, str]]:
+        channels, _ = _channels("<footer>" + "".join(f'<a href="{href}">link</a>' for href in links) + "</footer>")
+        return {(s.network, s.url, s.handle) for s in channels.social} | {
+            (m.network, m.url, m.target) for m in channels.messengers
+        }
+
+    with_scheme = found(hrefs)
+    assert ("tiktok", "https://tiktok.com/@harbortools", "harbortools") in with_scheme
+    assert not any(handle in ("v", "7301234567890", "company") for _, _, handle in with_scheme)
+    assert found([href.removeprefix("https:") for href in hrefs]) == with_scheme

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import string
 
 import pytest
 from bs4 import BeautifulSoup
@@ -12,10 +13,10 @@ from bs4 import BeautifulSoup
 from auditor.judge.api import CheckInput, Outcome
 from auditor.judge.audit import run_check
 from auditor.judge.registry import Check, discover
-from auditor.judge.texts import ENGLISH_PATH, as_json, english_check_texts
+from auditor.judge.texts import ENGLISH_MESSAGES_PATH, ENGLISH_PATH, as_json, english_check_texts, english_messages
 from auditor.results import AuditResults
 from reports.html_report import render_html
-from reports.i18n.check_texts import FIELDS, check_texts, description, translate_checks
+from reports.i18n.check_texts import FIELDS, check_messages, check_texts, description, translate_checks
 from reports.markdown_report import render_markdown
 from reports.options import ReportOptions
 from tests.builders import FOOTER_TITLE, LABEL_TITLE, PASSED_TITLE, sample_results, site
@@ -26,6 +27,8 @@ KEPT = re.compile(
     r"\d+|\b(?:tel|mailto|https?|viber):|schema\.org|JSON-LD|`\w+`|<\w+|/contact|@\w+|WhatsApp|Telegram|Facebook"
 )
 SHIPPED = [c for c in discover() if c.run.__module__.startswith("checks.")]
+# These checks only say what the shared helpers in checks/_common.py say.
+NO_WORDS_OF_THEIR_OWN = {"first-response-chat", "first-response-email", "first-response-form"}
 
 
 def test_english_texts_are_up_to_date_with_the_checks() -> None:
@@ -46,6 +49,30 @@ def test_every_check_has_a_complete_hindi_entry() -> None:
             assert entry[field] != english[field], (check_id, field)
             kept = sorted(set(KEPT.findall(english[field])))
             assert [token for token in kept if token not in entry[field]] == [], (check_id, field)
+
+
+def test_english_messages_are_up_to_date_with_the_checks() -> None:
+    # If this fails, run `python -m auditor.judge.texts` and update the translations.
+    assert ENGLISH_MESSAGES_PATH.read_text(encoding="utf-8") == as_json(english_messages())
+
+
+def placeholders(text: str) -> set[tuple[str, str]]:
+    """`{n}` and `{px:.0f}` as (name, format): a translation must fill the same ones the same way."""
+    return {(name, spec) for _, name, spec, _ in string.Formatter().parse(text) if name is not None}
+
+
+def test_every_message_of_every_check_has_a_hindi_translation_with_its_placeholders() -> None:
+    english, hindi = check_messages("en"), check_messages("hi")
+    namespaces = {key.split(".", 1)[0] for key in english}
+    assert {c.meta.id for c in SHIPPED} <= namespaces | NO_WORDS_OF_THEIR_OWN
+    assert sorted(hindi) == sorted(english)
+    for key, text in english.items():
+        assert placeholders(hindi[key]) == placeholders(text), key
+        words = re.sub(r"{[^}]*}", "", text)
+        if re.search(r"[A-Za-z]", words):
+            assert DEVANAGARI.search(hindi[key]), key
+            kept = sorted(set(KEPT.findall(words)))
+            assert [token for token in kept if token not in hindi[key]] == [], key
 
 
 def translatable_results() -> AuditResults:

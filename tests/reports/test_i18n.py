@@ -5,15 +5,21 @@ from __future__ import annotations
 import json
 import re
 from importlib.resources import files
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
+from auditor.artifacts import ContactPage
+from auditor.judge.audit import run_check
+from auditor.judge.registry import discover
+from auditor.results import AuditResults
 from reports.html_report import render_html
 from reports.i18n import UnknownLanguageError, catalogue, languages
+from reports.markdown_report import render_markdown
 from reports.options import ReportOptions
 from reports.view import when
-from tests.builders import FOOTER_TITLE, HOSTILE_LABEL, sample_results
+from tests.builders import BASE, FOOTER_TITLE, HOSTILE_LABEL, page, sample_results, site
 
 DEVANAGARI = re.compile("[\u0900-\u097f]")
 
@@ -64,7 +70,7 @@ def test_hindi_html_report() -> None:
     soup = BeautifulSoup(render_html(sample_results(), ReportOptions(lang="hi")), "html.parser")
     assert soup.html is not None and soup.html["lang"] == "hi"
     headings = [h.get_text(strip=True) for h in soup.select("h2")]
-    assert headings == ["संपर्क स्कोर", "संपर्क चैनलों का नक्शा", "पाई गई कमियाँ", "चेतावनियाँ"]
+    assert headings == ["संपर्क स्कोर", "पहले इन्हें ठीक करें", "संपर्क चैनलों का नक्शा", "पाई गई कमियाँ", "चेतावनियाँ"]
     assert [th.get_text() for th in soup.select("#channel-emails th")] == ["पता", "लेबल", "कहाँ", "पेज", "कैसे मिला"]
     categories = [n.get_text() for n in soup.select(".category .name")]
     assert categories == ["ढूँढने में आसानी", "चैनलों की उपलब्धता", "स्पष्टता", "जवाब की रफ़्तार", "इंसानी जुड़ाव"]
@@ -88,7 +94,108 @@ def test_english_keeps_the_scoring_titles() -> None:
 def test_branding_in_the_html() -> None:
     options = ReportOptions(client="<b>Velo</b> AG", auditor="Asha Rao", logo="data:image/png;base64,iVBORw0KGgo=")
     soup = BeautifulSoup(render_html(sample_results(), options), "html.parser")
+    # The client's name is the report's title, as written (escaped), the site under it.
+    assert soup.select_one(".masthead h1").get_text() == "<b>Velo</b> AG"
+    assert soup.title is not None and soup.title.get_text() == "Contact audit · <b>Velo</b> AG"
+    assert "velo-werk.example" in soup.select_one(".masthead .site-url").get_text()
     facts = soup.select_one(".facts").get_text(" ", strip=True)
-    assert "Client <b>Velo</b> AG" in facts and "Auditor Asha Rao" in facts
-    logo = soup.select_one(".masthead img.logo")
+    assert "Auditor Asha Rao" in facts
+    logo = soup.select_one(".masthead .logo img")
     assert logo is not None and logo["src"] == "data:image/png;base64,iVBORw0KGgo="
+
+
+# What the checks found, in the report's language: a real run, saved and rendered again.
+
+
+def footer_run(missing: int, tmp_path: Path) -> AuditResults:
+    """A run of the footer check over 6 pages, `missing` of them without the link, read back from results.json."""
+    pages = [page(f"/p{i}/", footer_contact=i >= missing) for i in range(6)]
+    artifacts = site(pages, contact_pages=[ContactPage(url=f"{BASE}/contact/", status=200)])
+    footer = next(c for c in discover() if c.meta.id == "contact-link-in-footer")
+    results = sample_results().model_copy(update={"checks": [run_check(footer, artifacts, 3)]})
+    saved = tmp_path / "results.json"
+    saved.write_text(results.model_dump_json(), encoding="utf-8")
+    return AuditResults.model_validate_json(saved.read_text(encoding="utf-8"))
+
+
+def finding(html: str) -> tuple[str, str]:
+    article = BeautifulSoup(html, "html.parser").select_one("#check-contact-link-in-footer")
+    assert article is not None
+    return article.select_one(".display-value").get_text(), article.select_one(".explanation").get_text()
+
+
+def test_a_hindi_report_says_what_the_check_found_in_hindi_with_its_plural(tmp_path: Path) -> None:
+    one, five = footer_run(1, tmp_path), footer_run(5, tmp_path)
+    assert finding(render_html(one, ReportOptions(lang="hi"))) == (
+        "6 में से 5 पेज",
+        "लोड हुए 6 पेजों में से 1 पेज के फ़ुटर में संपर्क का लिंक नहीं है।",
+    )
+    assert finding(render_html(five, ReportOptions(lang="hi"))) == (
+        "6 में से 1 पेज",
+        "लोड हुए 6 पेजों में से 5 पेजों के फ़ुटर में संपर्क का लिंक नहीं है।",
+    )
+    markdown = render_markdown(five, ReportOptions(lang="hi"))
+    assert "लोड हुए 6 पेजों में से 5 पेजों के फ़ुटर में संपर्क का लिंक नहीं है।" in markdown
+    assert "pages that loaded" not in markdown
+
+
+def test_english_reports_and_report_json_keep_the_english_words(tmp_path: Path) -> None:
+    one, five = footer_run(1, tmp_path), footer_run(5, tmp_path)
+    assert finding(render_html(one)) == (
+        "5 of 6 pages",
+        "1 of the 6 pages that loaded has no contact link in the footer.",
+    )
+    assert finding(render_html(five))[1] == "5 of the 6 pages that loaded have no contact link in the footer."
+    check = five.report_dict()["checks"][0]
+    assert check["explanation"] == "5 of the 6 pages that loaded have no contact link in the footer."
+    assert check["display_value"] == "1 of 6 pages"
+    assert "messages" not in check
+
+
+def test_results_from_before_messages_are_rendered_with_their_english(tmp_path: Path) -> None:
+    saved = json.loads(footer_run(5, tmp_path).model_dump_json())
+    for check in saved["checks"]:
+        del check["messages"]
+    old = AuditResults.model_validate(saved)
+    display_value, explanation = finding(render_html(old, ReportOptions(lang="hi")))
+    assert (display_value, explanation) == (
+        "1 of 6 pages",
+        "5 of the 6 pages that loaded have no contact link in the footer.",
+    )
+    # The chrome and the check's own title are still Hindi.
+    title = BeautifulSoup(render_html(old, ReportOptions(lang="hi")), "html.parser").select_one(
+        "#check-contact-link-in-footer h3"
+    )
+    assert title is not None and title.get_text(strip=True) == "कुछ पेजों के फ़ुटर में संपर्क का लिंक नहीं है"
+    assert "5 of the 6 pages that loaded have no contact link in the footer." in render_markdown(
+        old, ReportOptions(lang="hi")
+    )
+
+
+def test_a_message_the_catalogue_lacks_keeps_its_english(tmp_path: Path) -> None:
+    run = footer_run(5, tmp_path)
+    check = run.checks[0]
+    unknown = check.messages["explanation"].model_copy(update={"key": "contact-link-in-footer.renamed"})
+    renamed = check.model_copy(update={"messages": {**check.messages, "explanation": unknown}})
+    display_value, explanation = finding(
+        render_html(run.model_copy(update={"checks": [renamed]}), ReportOptions(lang="hi"))
+    )
+    assert (display_value, explanation) == (
+        "6 में से 1 पेज",
+        "5 of the 6 pages that loaded have no contact link in the footer.",
+    )
+
+
+def test_page_regions_corners_and_form_fields_are_words_of_the_report_language() -> None:
+    def shown(soup: BeautifulSoup, selector: str) -> list[str]:
+        return [pill.get_text() for pill in soup.select(selector)]
+
+    hindi = BeautifulSoup(render_html(sample_results(), ReportOptions(lang="hi")), "html.parser")
+    assert shown(hindi, "#channel-emails .pill-loc") == ["फ़ुटर", "संपर्क पेज", "मुख्य भाग"]
+    assert shown(hindi, "#channel-forms .pill-kind") == ["नाम", "ईमेल", "संदेश"]
+    assert "नीचे दाएँ" in shown(hindi, "#channel-chat .pill-corner")
+    # How a contact was found is a technical id, the same in every language.
+    assert "mailto" in shown(hindi, "#channel-emails .pill-src")
+    english = BeautifulSoup(render_html(sample_results()), "html.parser")
+    assert shown(english, "#channel-emails .pill-loc") == ["footer", "contact-page", "main"]
+    assert shown(english, "#channel-forms .pill-kind") == ["name", "email", "message"]

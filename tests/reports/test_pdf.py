@@ -147,19 +147,3 @@ def test_header_and_footer_escape_page_text() -> None:
     footer = footer_template(ReportOptions(client="<b>Velo</b>", auditor="A & B"), catalogue("hi"))
     assert "&lt;b&gt;Velo&lt;/b&gt;" in footer and "A &amp; B" in footer
     assert 'पृष्ठ <span class="pageNumber"></span> / <span class="totalPages"></span>' in footer
-
-
-def test_the_runs_screenshots_are_inlined_and_nothing_else(tmp_path: Path) -> None:
-    from reports.pdf_report import inline_screenshots
-
-    (tmp_path / "screenshots").mkdir()
-    (tmp_path / "screenshots" / "home-mobile.png").write_bytes(b"\x89PNG fake")
-    (tmp_path / "secret.png").write_bytes(b"\x89PNG secret")
-    page = (
-        '<img src="screenshots/home-mobile.png"><img src="screenshots/missing.png">'
-        '<img src="screenshots/../secret.png">'
-    )
-    inlined = inline_screenshots(page, tmp_path)
-    assert inlined.startswith('<img src="data:image/png;base64,iVBORyBmYWtl">')
-    assert '<img src="screenshots/missing.png">' in inlined
-    assert '<img src="screenshots/../secret.png">' in inlined

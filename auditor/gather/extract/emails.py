@@ -21,14 +21,17 @@ from auditor.gather.extract.dom import (
     text_runs,
     visible_strings,
 )
-from auditor.gather.extract.obfuscation import cloudflare_elements, deobfuscate, reversed_elements, scripted_mailtos
+from auditor.gather.extract.obfuscation import cloudflare_elements, deobfuscate, reversed_elements, scripted_targets
 
 # Not preceded or followed by an ellipsis: "…nfo@shop.de" and "info@shop.co…" are cut-off
 # copies of an address (search snippets, truncated cards), not the address itself. An
-# apostrophe may sit inside a local part (o'brien@), never at its ends, so a quoted
-# 'info@shop.de' stays the address.
+# apostrophe may sit inside a local part between two letters or digits (o'brien@), never
+# at its ends, so a quoted 'info@shop.de' stays the address. A match never starts at an
+# apostrophe that follows a local part's character: it would be the cut-off tail of an
+# address ("o’brien@", "o''brien@" give no address rather than brien@).
+_LOCAL_PART = r"[a-z0-9](?:(?:[a-z0-9._%+-]|(?<=[a-z0-9])'(?=[a-z0-9])){0,62}[a-z0-9_-])?"
 EMAIL_RE = re.compile(
-    r"(?<![\w.+%…-])(?<!\.\.\.)([a-z0-9](?:[a-z0-9._%+'-]{0,62}[a-z0-9_-])?@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})(?![\w…-]|\.[a-z0-9]|\.\.\.)",
+    rf"(?<![\w.+%…-])(?<!\.\.\.)(?<![a-z0-9._%+'’-]['’])({_LOCAL_PART}@(?:[a-z0-9](?:[a-z0-9-]{{0,61}}[a-z0-9])?\.)+[a-z]{{2,24}})(?![\w…-]|\.[a-z0-9]|\.\.\.)",
     re.IGNORECASE,
 )
 _FILE_SUFFIX = re.compile(r"\.(?:png|jpe?g|gif|webp|svg|avif|bmp|ico|css|js|mjs|json|woff2?|ttf|mp4|webm)$", re.I)
@@ -83,6 +86,10 @@ _INFRASTRUCTURE_HOSTS = (
     "noreply.github.com",
     "mailer-daemon.googlemail.com",
 )
+# Services named in the form of an address: Mail.ru's visitor counter ("Рейтинг@Mail.ru",
+# later "Top@Mail.ru") and its answers site, as web studios list them among analytics tools,
+# in Latin script too ("Reyting@Mail.ru"). The mailboxes may exist; no company's contact is one.
+_SERVICE_NAMES = frozenset(f"{name}@mail.ru" for name in ("top", "rating", "reyting", "reiting", "otvety", "otveti"))
 _INFRASTRUCTURE_LOCALS = re.compile(r"^(?:[0-9a-f]{16,}|mailer-daemon|postmaster|bounces?(?:[+-].*)?)$")
 # A label that only repeats "this is an email" says nothing about what the address is for.
 _GENERIC_LABELS = re.compile(
@@ -169,6 +176,8 @@ def normalise_address(raw: str) -> str | None:
     if _FILE_SUFFIX.search(address) or not has_public_suffix(host):
         return None
     if any(host == h or host.endswith("." + h) for h in _INFRASTRUCTURE_HOSTS) or _INFRASTRUCTURE_LOCALS.match(local):
+        return None
+    if address in _SERVICE_NAMES:
         return None
     if host in _PLACEHOLDER_DOMAINS or (
         local in _PLACEHOLDER_LOCALS and host.split(".")[0] in {"domain", "example", "email", "company", "yourdomain"}
@@ -270,15 +279,16 @@ def find_emails(soup: BeautifulSoup, raw_html: str = "", domain: str = "") -> li
         location = location_of(element)  # type: ignore[arg-type]
         found[(address, source)] = FoundEmail(address, source, location, label_near(element, shown or address))
 
-    for anchor in soup.find_all("a", href=True):
-        href = html.unescape(str(anchor["href"])).strip()
-        if not href.lower().startswith("mailto:") or in_hidden_container(anchor):
+    # A mailto: that a link's script opens is a mailto link as much as its href is one.
+    for anchor in soup.find_all("a"):
+        hrefs = [html.unescape(str(anchor.get("href") or "")).strip(), *scripted_targets(anchor)]
+        mailtos = [href for href in hrefs if href.lower().startswith("mailto:")]
+        if not mailtos or in_hidden_container(anchor):
             continue
-        recipients = unquote(href[7:].split("?", 1)[0])
-        for raw in re.split(r"[,;]", recipients):
-            add(raw, "mailto", anchor, None, clean_text(anchor.get_text(" ")))
-    for anchor, target in scripted_mailtos(soup):
-        add(target, "mailto", anchor, None, clean_text(anchor.get_text(" ")))
+        for href in mailtos:
+            recipients = unquote(href[7:].split("?", 1)[0])
+            for raw in re.split(r"[,;]", recipients):
+                add(raw, "mailto", anchor, None, clean_text(anchor.get_text(" ")))
     for element, decoded in cloudflare_elements(soup):
         if not in_hidden_container(element):
             add(decoded, "cloudflare", element, clean_text(element.get_text(" ")) or None)

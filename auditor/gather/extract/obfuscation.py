@@ -59,16 +59,19 @@ _BRACKET_DOT = rf"\s*{_OPEN}\s*(?:{_DOT_WORDS})\s*{_CLOSE}\s*"
 _BARE_AT = r"\s+(?:at|собака|arroba|ät)\s+"
 _BARE_DOT = r"\s+(?:dot|punkt|точка|punto)\s+"
 _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
-_LOCAL = r"[a-z0-9](?:[a-z0-9_%+-]|\.(?=[a-z0-9])){0,63}"
+# As in a plain address, an apostrophe only between two letters or digits (o'brien), and no
+# match starts at the tail of a word cut at an apostrophe.
+_LOCAL = r"[a-z0-9](?:[a-z0-9_%+-]|\.(?=[a-z0-9])|(?<=[a-z0-9])'(?=[a-z0-9])){0,63}"
+_NOT_A_TAIL = r"(?<![\w.@-])(?<![a-z0-9._%+'’-]['’])"
 _TLD = r"[a-z]{2,24}(?![a-z0-9-])"
 
 _BRACKETED = re.compile(
-    rf"(?<![\w.@-])(?P<local>{_LOCAL}(?:{_BRACKET_DOT}{_LOCAL})*)(?:{_BRACKET_AT}|\s*@\s+|\s+@\s*)"
+    rf"{_NOT_A_TAIL}(?P<local>{_LOCAL}(?:{_BRACKET_DOT}{_LOCAL})*)(?:{_BRACKET_AT}|\s*@\s+|\s+@\s*)"
     rf"(?P<host>(?:{_LABEL}(?:{_BRACKET_DOT}|\.))+{_TLD})",
     re.I,
 )
 _BARE = re.compile(
-    rf"(?<![\w.@-])(?P<local>{_LOCAL}(?:{_BARE_DOT}{_LOCAL})*){_BARE_AT}(?P<host>(?:{_LABEL}{_BARE_DOT})+{_TLD})",
+    rf"{_NOT_A_TAIL}(?P<local>{_LOCAL}(?:{_BARE_DOT}{_LOCAL})*){_BARE_AT}(?P<host>(?:{_LABEL}{_BARE_DOT})+{_TLD})",
     re.I,
 )
 _DOT_TOKEN = re.compile(rf"{_BRACKET_DOT}|{_BARE_DOT}", re.I)
@@ -118,35 +121,58 @@ def reversed_elements(soup: BeautifulSoup) -> list[Tag]:
     return found
 
 
-_ATOB = re.compile(r"""atob\(\s*(['"])([A-Za-z0-9+/=\s]+)\1\s*\)""")
-_STRING_LITERAL = re.compile(r"""(['"])((?:(?!\1).)*)\1""")
+# A link's own code is read only up to this size, and an atob() literal only up to this
+# length: an address or a number is short, a longer blob is a bundled script's data.
+_MAX_CODE = 4096
+_ATOB = re.compile(r"""atob\(\s*(['"])([A-Za-z0-9+/=\s]{4,2048})\1\s*\)""")
+_LITERAL = "'[^']*'|\"[^\"]*\""
+# String literals joined by `+` are one string: 'mailto:'+'info'+'@'+'shop.de'.
+_JOINED_LITERALS = re.compile(rf"(?:{_LITERAL})(?:\s*\+\s*(?:{_LITERAL}))*")
+_LINK_TARGET = re.compile(r"(?<![a-z])(?:mailto|tel):", re.I)
 
 
-def scripted_mailtos(soup: BeautifulSoup) -> Iterator[tuple[Tag, str]]:
-    """Addresses a link opens through JavaScript instead of a plain mailto.
+def scripted_targets(anchor: Tag) -> list[str]:
+    """The mailto: and tel: links a link opens through JavaScript instead of its href.
 
     `href="javascript:location.href=atob('bWFpbHRv...')"` and
     `onclick="location.href='mailto:'+'info'+'@'+'shop.de'"`: a customer who clicks
-    gets a mail window, so the address is on the page. Only literals in the link's own
-    code are read; nothing is executed.
+    gets a mail window (or a call), so the address is on the page as a link. Only
+    literals in the link's own code are read, base64 ones decoded; nothing is executed.
     """
-    for anchor in soup.find_all("a"):
-        href = str(anchor.get("href") or "")
-        script = href if href.strip().lower().startswith("javascript:") else ""
-        code = f"{script} {anchor.get('onclick') or ''}".strip()
-        if not code:
-            continue
-        pieces = [binascii_text(encoded) for _, encoded in _ATOB.findall(code)]
-        pieces.append("".join(literal for _, literal in _STRING_LITERAL.findall(_ATOB.sub("", code))))
-        for piece in pieces:
-            at = piece.lower().find("mailto:")
-            if at >= 0:
-                yield anchor, unquote(piece[at + 7 :].split("?", 1)[0])
+    href = str(anchor.get("href") or "").strip()
+    # A browser percent-decodes a javascript: URL before it runs the code.
+    script = unquote(href) if href.lower().startswith("javascript:") else ""
+    code = f"{script} {anchor.get('onclick') or ''}".strip()
+    if not code or len(code) > _MAX_CODE:
+        return []
+    code = _ATOB.sub(_decoded_literal, code)
+    targets: list[str] = []
+    for joined in _JOINED_LITERALS.finditer(code):
+        text = "".join(literal[1:-1] for literal in re.findall(_LITERAL, joined.group(0)))
+        target = _LINK_TARGET.search(text)
+        if target is not None:
+            found = text[target.start() :].strip()
+            if found not in targets and found != href:
+                targets.append(found)
+    return targets
+
+
+def _decoded_literal(match: re.Match[str]) -> str:
+    """atob('...') as the string literal it returns, or an empty one when it is no text."""
+    text = binascii_text(match.group(2))
+    return f"'{text}'" if "'" not in text else "''"
 
 
 def binascii_text(encoded: str) -> str:
-    """Base64 text as a string, or "" when it is not base64 of UTF-8."""
+    """Base64 text as a string, or "" when it is not base64 of printable UTF-8.
+
+    Padding may be left out, as atob() allows.
+    """
+    compact = "".join(encoded.split())
+    if len(compact) % 4 == 1:
+        return ""
     try:
-        return base64.b64decode("".join(encoded.split()), validate=True).decode("utf-8")
+        text = base64.b64decode(compact + "=" * (-len(compact) % 4), validate=True).decode("utf-8")
     except (binascii.Error, ValueError):
         return ""
+    return text if text.isprintable() else ""

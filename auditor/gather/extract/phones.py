@@ -19,6 +19,7 @@ from auditor.gather.extract.dom import (
     visible_strings,
 )
 from auditor.gather.extract.messengers import whatsapp_chat_number
+from auditor.gather.extract.obfuscation import scripted_targets
 from auditor.gather.extract.phone_context import (
     PHONE_LABEL,
     is_placeholder,
@@ -272,9 +273,15 @@ def _chat_problem(messenger: str | None, e164: str | None) -> str | None:
     return None if same or not phonenumbers.is_valid_number(opened) else "whatsapp-number-mismatch"
 
 
+def _link_targets(anchor: Tag) -> list[str]:
+    """What a link opens: its href, and a tel: that its script opens instead."""
+    href = str(anchor.get("href") or "").strip()
+    return [href, *scripted_targets(anchor)] if href or anchor.get("onclick") else []
+
+
 def _phone_link(element: NavigableString) -> bool:
     anchor = element.find_parent("a")
-    return anchor is not None and read_phone_link(str(anchor.get("href") or "").strip()) is not None
+    return anchor is not None and any(read_phone_link(target) is not None for target in _link_targets(anchor))
 
 
 # Runs of digits with the separators people write numbers with; read only where a
@@ -322,27 +329,29 @@ def find_phones(
         where, how = number_region("+" if explicit else raw, e164, region, region_source)
         found.append(FoundPhone(raw, e164, source, location, None, where, how, problem))
 
-    def note(problem: str, anchor: Tag, number: str, e164: str | None, location: Location) -> None:
+    def note(problem: str, anchor: Tag, number: str, e164: str | None, location: Location, href: str = "") -> None:
         if problems is not None:
             shown = clean_text(anchor.get_text(" "))[:120]
-            problems.append(FoundLinkProblem(problem, str(anchor["href"]).strip(), shown, number, e164, location))
+            href = href or str(anchor.get("href") or "").strip()
+            problems.append(FoundLinkProblem(problem, href, shown, number, e164, location))
 
-    for anchor in soup.find_all("a", href=True):
-        link = read_phone_link(str(anchor["href"]).strip(), region)
+    links = [(anchor, target) for anchor in soup.find_all("a") for target in _link_targets(anchor)]
+    for anchor, target in links:
+        link = read_phone_link(target, region)
         if link is None or in_hidden_container(anchor):
             continue
         raw, source = link.raw, link.source
         letters = link.problem == "tel-letters"
         if link.problem in NOT_A_CONTACT:
             if link.problem == "tel-placeholder" or sum(ch.isdigit() for ch in raw) >= 5:
-                note(link.problem, anchor, raw, None, location_of(anchor))
+                note(link.problem, anchor, raw, None, location_of(anchor), target)
             continue
         # A vanity word dials as its keys: 1-800-FLOWERS has four digits and seven letters.
         if sum(ch.isdigit() or (letters and ch.isalpha()) for ch in raw) < 5:
             continue
         number = parse_number(raw, region)
         if number is not None and is_placeholder(number):
-            note("tel-placeholder", anchor, raw, None, location_of(anchor))
+            note("tel-placeholder", anchor, raw, None, location_of(anchor), target)
             continue
         e164 = _e164(raw, region)
         shown = anchor.get_text(" ", strip=True)
@@ -354,14 +363,14 @@ def find_phones(
             shown_e164 = _e164(shown_number, region) if shown_number else None
             if shown_e164 is not None:
                 add(shown_number, shown_e164, source, location_of(anchor), problem=link.problem)
-                note("tel-letters", anchor, link.raw, shown_e164, location_of(anchor))
+                note("tel-letters", anchor, link.raw, shown_e164, location_of(anchor), target)
             continue
         # Keep the number as customers read it when the link text is the same number.
         if e164 and shown and _e164(shown, region) == e164:
             raw = shown
         add(raw, e164, source, location_of(anchor), problem=link.problem)
         if link.problem:
-            note(link.problem, anchor, link.raw, e164, location_of(anchor))
+            note(link.problem, anchor, link.raw, e164, location_of(anchor), target)
     for text in visible_strings(soup):
         value = str(text)
         if sum(ch.isdigit() for ch in value) < 6 or _phone_link(text):
