@@ -91,6 +91,8 @@ class CrawlProgress:
         self._say(text)
 
     def _say(self, line: str) -> None:
+        if self._status is not None:  # drawn now, not at the next tick: every page shows, however fast
+            self._status.update(self)
         if self.verbose:
             self.console.print(line, markup=False, highlight=False, soft_wrap=True)
 
