@@ -15,6 +15,7 @@ from auditor.history.compare import Comparison, compare
 from auditor.history.findings import CheckFinding
 from auditor.history.severity import SEVERITIES, at_least, rated_findings
 from auditor.history.snapshot import Finding, Snapshot, page_key, snapshot_of
+from auditor.judge.scoring import is_finding
 from auditor.results import (
     PASSING,
     SCORED_MODES,
@@ -79,7 +80,7 @@ def listed_pages(results: AuditResults, urls: list[str]) -> list[ListedPage]:
     crawled = {page_key(p.url) for p in results.pages if p.status is not None and p.error is None}
     on_page: dict[str, list[str]] = {}
     for check in results.checks:
-        if check.mode in SCORED_MODES and check.score is not None and check.score < PASSING:
+        if is_finding(check):
             for row in check.evidence:
                 ids = on_page.setdefault(page_key(row.url), [])
                 if row.url and check.id not in ids:

@@ -17,7 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from auditor.config.settings import Severity
-from auditor.results import PASSING, SCORED_MODES, AuditResults, CheckResult
+from auditor.judge.scoring import category_mean, fix_gain, is_finding
+from auditor.results import AuditResults, CheckResult
 
 SEVERITIES: tuple[Severity, ...] = ("high", "medium", "low")
 HIGH, MEDIUM = 5.0, 2.0
@@ -35,41 +36,24 @@ def severity_of(gain: float) -> Severity:
     return "high" if gain >= HIGH else "medium" if gain >= MEDIUM else "low"
 
 
-def _failing(check: CheckResult) -> bool:
-    return check.mode in SCORED_MODES and check.score is not None and check.score < PASSING
-
-
-def _mean(pairs: list[tuple[float, float]]) -> float | None:
-    total = sum(weight for _, weight in pairs)
-    return None if total <= 0 else sum(value * weight for value, weight in pairs) / total
-
-
 def estimated_gain(check: CheckResult, results: AuditResults) -> float:
-    """The overall score's rise (0-100) if `check` alone scored 1: its category's mean worked
-    out again from its checks, unrounded, the other categories as the results scored them."""
+    """For results written before checks carried their gain: the overall score's rise (0-100)
+    if `check` alone scored 1, its category's mean worked out again from its checks,
+    the other categories as the results scored them."""
     weights = {c.id: c.weight for c in results.categories}
     if check.category not in weights:
         return 0.0
     members = [c for c in results.checks if c.category == check.category]
-
-    def own(fixed: bool) -> float | None:
-        scored = [c for c in members if c.mode in SCORED_MODES and c.score is not None]
-        return _mean([(1.0 if fixed and c is check else float(c.score or 0), c.weight) for c in scored])
-
-    def overall(fixed: bool) -> float | None:
-        means = {c.id: None if c.score is None else c.score / 100 for c in results.categories}
-        means[check.category] = own(fixed)
-        return _mean([(mean * 100, weights[k]) for k, mean in means.items() if mean is not None])
-
-    before, after = overall(False), overall(True)
-    return 0.0 if before is None or after is None else round(after - before, 1)
+    means = {c.id: None if c.score is None else c.score / 100 for c in results.categories}
+    means[check.category] = category_mean(members)
+    return fix_gain(check, members, means, weights) or 0.0
 
 
 def rated_findings(results: AuditResults, muted: set[str] | frozenset[str] = frozenset()) -> list[RatedFinding]:
     """Every finding of the run with its gain and severity, the costliest first."""
     found = []
     for check in results.checks:
-        if not _failing(check) or check.id in muted:
+        if not is_finding(check) or check.id in muted:
             continue
         gain = estimated_gain(check, results) if check.gain is None else check.gain
         found.append(RatedFinding(check.id, check.title, gain, severity_of(gain)))

@@ -47,29 +47,37 @@ def overall_score(categories: list[CategoryResult]) -> int | None:
 
 
 def with_gains(checks: list[CheckResult], categories: list[CategoryResult]) -> list[CheckResult]:
-    """The checks, each failing scored one carrying its `gain`: how many points (0-100, one
-    decimal) the overall score would rise by if that check alone scored 1.0.
+    """The checks, each failing scored one carrying its `gain` (see `fix_gain`).
 
     Both sides of the difference are computed from unrounded means, so that a fix worth
     0.4 points is not shown as 0 or 1 by rounding."""
     weights = {c.id: c.weight for c in categories}
     members = {category: [c for c in checks if c.category == category] for category in weights}
-
-    def overall(means: dict[str, float | None]) -> float | None:
-        return weighted_mean([(mean * 100, weights[k]) for k, mean in means.items() if mean is not None])
-
-    current_means = {category: category_mean(group) for category, group in members.items()}
-    current = overall(current_means)
+    means = {category: category_mean(group) for category, group in members.items()}
     gained = []
     for check in checks:
         gain = None
-        if current is not None and _failing(check) and check.category in weights:
-            fixed = [c.model_copy(update={"score": 1.0}) if c is check else c for c in members[check.category]]
-            after = overall(current_means | {check.category: category_mean(fixed)})
-            gain = None if after is None else round(after - current, 1)
+        if is_finding(check) and check.category in weights:
+            gain = fix_gain(check, members[check.category], means, weights)
         gained.append(check.model_copy(update={"gain": gain}))
     return gained
 
 
-def _failing(check: CheckResult) -> bool:
+def fix_gain(
+    check: CheckResult, members: list[CheckResult], means: dict[str, float | None], weights: dict[str, float]
+) -> float | None:
+    """How many points (0-100, one decimal) the overall score would rise by if `check` alone
+    scored 1.0: its category's mean worked out again over `members` (the category's checks),
+    the categories' `means` (0..1, None when not scored) as given for the rest."""
+
+    def overall(by_category: dict[str, float | None]) -> float | None:
+        return weighted_mean([(mean * 100, weights[k]) for k, mean in by_category.items() if mean is not None])
+
+    fixed = [c.model_copy(update={"score": 1.0}) if c is check else c for c in members]
+    before, after = overall(means), overall(means | {check.category: category_mean(fixed)})
+    return None if before is None or after is None else round(after - before, 1)
+
+
+def is_finding(check: CheckResult) -> bool:
+    """A scored check below the pass line: what the reports, the gate and the diff call a finding."""
     return check.mode in SCORED_MODES and check.score is not None and check.score < PASSING
