@@ -17,6 +17,9 @@ from typing import Any
 from playwright.async_api import Browser, BrowserContext, Playwright, async_playwright
 from scrapy.exceptions import NotSupported
 
+# Work for the shared browser from outside the crawl: printing a report to PDF bytes.
+PrintJob = Callable[[Browser], Awaitable[bytes]]
+
 
 class _Borrowed:
     """The shared browser as one crawl sees it: closing it only drops that crawl's listeners."""
@@ -90,19 +93,22 @@ class SharedBrowser:
             await manager.__aexit__(None, None, None)
 
     @classmethod
-    def lender(cls) -> Callable[[Callable[[Browser], Awaitable[bytes]]], bytes | None]:
+    def _up(cls) -> Browser | None:
+        browser = cls._browser
+        return browser if browser is not None and browser.is_connected() else None
+
+    @classmethod
+    def lender(cls) -> Callable[[PrintJob], bytes | None]:
         """Called in the reactor's thread; returns what another thread calls to run a job
         (printing a report) in the shared browser, on the reactor's loop. The job gets
         None back instead when no browser is up (a crawl that rendered nothing) or the
         reactor stops before the job is done."""
         loop = asyncio.get_event_loop()
 
-        def lend(job: Callable[[Browser], Awaitable[bytes]]) -> bytes | None:
+        def lend(job: PrintJob) -> bytes | None:
             async def run() -> bytes | None:
-                browser = cls._browser
-                if browser is None or not browser.is_connected():
-                    return None
-                return await job(browser)
+                browser = cls._up()
+                return None if browser is None else await job(browser)
 
             future = asyncio.run_coroutine_threadsafe(run(), loop)
             while True:
@@ -116,11 +122,11 @@ class SharedBrowser:
         return lend
 
     @classmethod
-    def lend_after_crawl(cls, job: Callable[[Browser], Awaitable[bytes]]) -> bytes | None:
+    def lend_after_crawl(cls, job: PrintJob) -> bytes | None:
         """After a single audit's reactor has stopped: run `job` in the browser it rendered
         with, on its loop, in this (the reactor's) thread; None when no browser is up."""
-        loop, browser = cls._loop, cls._browser
-        if loop is None or loop.is_running() or loop.is_closed() or browser is None or not browser.is_connected():
+        loop, browser = cls._loop, cls._up()
+        if loop is None or loop.is_running() or loop.is_closed() or browser is None:
             return None
         return loop.run_until_complete(job(browser))
 

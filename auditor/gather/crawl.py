@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,7 +26,7 @@ from auditor.gather.extract.findings import PageFindings
 from auditor.gather.scope import Scope
 
 if TYPE_CHECKING:
-    from playwright.async_api import Browser
+    from spiders.browsers import PrintJob
 
 
 def now() -> str:
@@ -254,14 +254,14 @@ def crawl_in(
     return done.addCallback(lambda _: crawl.outcome(crawler))
 
 
-def lend_browser(job: Callable[[Browser], Awaitable[bytes]]) -> bytes | None:
+def lend_browser(job: PrintJob) -> bytes | None:
     """Run `job` in the browser a `keep_browser` crawl left up; None when there is none."""
     from spiders.browsers import SharedBrowser
 
     return SharedBrowser.lend_after_crawl(job)
 
 
-def shared_browser_lender() -> Callable[[Callable[[Browser], Awaitable[bytes]]], bytes | None]:
+def shared_browser_lender() -> Callable[[PrintJob], bytes | None]:
     """In a batch's reactor thread: what its report threads call to print in the shared browser."""
     from spiders.browsers import SharedBrowser
 
