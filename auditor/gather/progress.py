@@ -12,7 +12,8 @@ from collections.abc import Callable
 from types import TracebackType
 
 from rich.console import Console
-from rich.status import Status
+from rich.live import Live
+from rich.spinner import Spinner
 from rich.text import Text
 
 
@@ -53,18 +54,21 @@ class CrawlProgress:
         self.rendered: set[str] = set()
         self.url = ""
         self.doing = ""  # a step after the crawl: judging, printing the PDF
-        self._status: Status | None = None
+        self._live: Live | None = None
+        self._spinner = Spinner("dots", style="status.spinner")
 
     def __enter__(self) -> CrawlProgress:
         self.started = self.clock()
         if self.live:
-            self._status = self.console.status(self)
-            self._status.start()
+            # As `console.status` draws it, but refreshed at each page and step too (see _say).
+            self._live = Live(self, console=self.console, refresh_per_second=12.5, transient=True)
+            self._live.start()
         return self
 
-    def __rich__(self) -> Text:
+    def __rich__(self) -> Spinner:
         # Redrawn by the live line several times a second, so the elapsed time runs on.
-        return Text(self.text(), no_wrap=True, overflow="ellipsis")
+        self._spinner.update(text=Text(self.text(), no_wrap=True, overflow="ellipsis"))
+        return self._spinner
 
     def text(self) -> str:
         if self.doing:
@@ -91,16 +95,16 @@ class CrawlProgress:
         self._say(text)
 
     def _say(self, line: str) -> None:
-        if self._status is not None:  # drawn now, not at the next tick: every page shows, however fast
-            self._status.update(self)
+        if self._live is not None:  # drawn now, not at the next tick: every page shows, however fast
+            self._live.refresh()
         if self.verbose:
             self.console.print(line, markup=False, highlight=False, soft_wrap=True)
 
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
-        if self._status is not None:
-            self._status.stop()
+        if self._live is not None:
+            self._live.stop()
         if self.enabled and kind is None:
             crawled, rendered, _ = self.counts
             self.console.print(
