@@ -390,7 +390,14 @@ class SiteSpider(scrapy.Spider):
             callback=self.parse_not_found_rendered if probe else self.parse_rendered if desktop else self.parse_mobile,
             errback=self.not_found_failed if probe else self.render_failed if desktop else self.mobile_failed,
             dont_filter=True,
-            meta={**render_meta(viewport, plan, discovery, self.settings.get("CONTACT_AUDIT_ACCESS")), **meta},
+            meta={
+                **render_meta(viewport, plan, discovery, self.settings.get("CONTACT_AUDIT_ACCESS")),
+                # Renders queue in a slot of their own, as polite as the crawl's (the same
+                # delay and concurrency): a page the browser waits on to settle does not
+                # hold up the plain fetches, which go on meanwhile.
+                "download_slot": f"{urlsplit(url).hostname or ''} (rendering)",
+                **meta,
+            },
             headers=None if desktop else {"User-Agent": MOBILE_USER_AGENT},
             priority=200,
         )

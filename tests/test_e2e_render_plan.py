@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
+from auditor.demo.sitehost import QuietHandler, serve
 from tests.conftest import run_cli
 
 pytestmark = pytest.mark.slow
@@ -77,3 +78,65 @@ def test_an_audit_without_rendering_starts_no_browser_handler(sites: str, tmp_pa
     log = (tmp_path / "crawl.log").read_text(encoding="utf-8")
     assert "Spider opened" in log  # the log is Scrapy's own, written for this crawl
     assert "scrapy-playwright" not in log
+
+
+class _CountingHandler(QuietHandler):
+    """Counts the pages served two links from home; `/progress` answers "done" once three of them were."""
+
+    served: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+        if self.path.startswith("/deep"):
+            type(self).served.append(self.path)
+        if self.path == "/progress":
+            body = b"done" if len(self.served) >= 3 else b"waiting"
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().do_GET()
+
+
+# The home page stays busy (its DOM changes every 100 ms) until the server has served
+# three pages that only inner pages link to, then writes an email and goes quiet: its
+# render ends with the email only if the crawl went on while the browser waited on it.
+BUSY_HOME = """<!doctype html><html><head><title>Velo-Werk</title></head><body>
+<nav>{links}</nav><p id="tick">0</p>
+<script>
+const tick = setInterval(async () => {{
+  document.getElementById("tick").textContent = String(Date.now());
+  if (await (await fetch("/progress")).text() === "done") {{
+    clearInterval(tick);
+    document.body.insertAdjacentHTML("beforeend", '<a href="mailto:crawl-went-on@velo-werk.de">Write to us</a>');
+  }}
+}}, 100);
+</script></body></html>"""
+
+
+def test_the_crawl_goes_on_while_the_browser_waits_on_a_page(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    names = [f"p{n}.html" for n in range(1, 7)]
+    links = "".join(f'<a href="/{name}">Page {name}</a>' for name in names)
+    (site / "index.html").write_text(BUSY_HOME.format(links=links), encoding="utf-8")
+    for name in names:
+        page = f"<html><body><h1>{name}</h1><a href='/'>Home</a><a href='/deep-{name}'>More</a></body></html>"
+        (site / name).write_text(page, encoding="utf-8")
+        (site / f"deep-{name}").write_text(f"<html><body><h1>More on {name}</h1></body></html>", encoding="utf-8")
+    # One request at a time: a render sharing the crawl's queue would hold it for the
+    # whole wait, and the page would never see an inner page served.
+    config = tmp_path / "audit.toml"
+    config.write_text("[crawl]\nconcurrency = 1\n", encoding="utf-8")
+    handler = type("Counting", (_CountingHandler,), {"served": []})
+    out = tmp_path / "out"
+    with serve(site, handler_class=handler) as base:
+        done = run_cli(
+            "audit", f"{base}/", "--out", str(out), "--config", str(config), "--delay", "0", "--quiet", "--no-history"
+        )  # fmt: skip
+    assert done.returncode in (0, 1), done.stderr
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    (email,) = [e for e in report["channels"]["emails"] if e["address"] == "crawl-went-on@velo-werk.de"]
+    assert "rendered" in email["sources"]
+    assert f"{base}/" in email["pages"]
