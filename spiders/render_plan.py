@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from auditor.gather.extract.findings import PageFindings
-from auditor.gather.extract.scripts import names_of, section_of
+from auditor.gather.extract.scripts import names_page, section_of
 
 # Contact pages this close to the home page are the site's own; deeper pages whose URL
 # only contains a contact word (`/support/article-7`) are judged like any other page.
@@ -102,8 +102,7 @@ class RenderPlan:
         """Why this page may show what its group's rendered page did not: a script of its
         names it (a list of paths), or it carries hooks the rendered page lacks."""
         texts = [self._script_texts.get(part[4:], "") for part in findings.scripts if part.startswith("src:")]
-        names = names_of(findings.page.url)
-        if any(name in text for text in texts if text for name in names):
+        if any(names_page(text, findings.page.url) for text in texts if text):
             return NAMED
         extra = findings.hooks - group.hooks
         if extra:

@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 from auditor.gather.extract.dom import parse
 from auditor.gather.extract.findings import PageFindings
 from auditor.gather.extract.page import extract_page
-from auditor.gather.extract.scripts import is_app_shell, script_signature
+from auditor.gather.extract.scripts import is_app_shell, names_page, script_signature
 from spiders.render_plan import RenderPlan
 
 SITE = "https://velo-werk.de"
@@ -148,3 +148,19 @@ def test_a_home_or_contact_page_without_any_script_is_read_from_its_html() -> No
     # One script, or chat vendor code, and the page is rendered as before.
     assert plan.decide(page("/", ARTICLE, SHOP_JS), home=True, vendor_code=False).reason == "home page"
     assert plan.decide(page("/about", ARTICLE, ""), home=False, vendor_code=True).render
+
+
+def test_a_script_names_a_page_by_its_whole_name_not_by_the_start_of_another() -> None:
+    plan = RenderPlan(enabled=True, budget=50)
+    first = page("/shop/1", ARTICLE, SHOP_JS)
+    plan.decide(first, home=False, vendor_code=False)
+    plan.learn(first, first)
+    plan.add_script("velo-werk.de/js/shop.js", 'const chatOn = ["/shop/bikes/item-50.html", "/shop/post-42"];')
+    for path in ("/shop/bikes/item-5.html", "/shop/post-4"):
+        assert not plan.decide(page(path, ARTICLE, SHOP_JS), home=False, vendor_code=False).render, path
+    # A listing is not named by the paths of the pages it lists.
+    assert not names_page('["/shop/bikes/item-50.html"]', SITE + "/shop/")
+    assert names_page('["/shop/", "/about/"]', SITE + "/shop/")
+    for path in ("/shop/bikes/item-50.html", "/shop/post-42"):
+        decision = plan.decide(page(path, ARTICLE, SHOP_JS), home=False, vendor_code=False)
+        assert decision.render and "names this page" in decision.reason, path

@@ -80,6 +80,17 @@ def names_of(url: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def names_page(text: str, url: str) -> bool:
+    """Whether a script's `text` names this page (one of `names_of`) as a whole name: a
+    list that holds `item-50`, `/blog/post-42` or `/shop/bikes/` names neither `item-5`,
+    `/blog/post-4` nor the listing `/shop/`."""
+    for name in names_of(url):
+        head = r"(?<![\w-])" if name[0].isalnum() else ""
+        if re.search(head + re.escape(name) + r"(?![\w%/-])", text):
+            return True
+    return False
+
+
 def is_app_shell(soup: BeautifulSoup, signature: frozenset[str]) -> bool:
     """An empty mount node (`<div id="root">`, `<app-root>`) and scripts, or a page whose
     scripts are all there is: its raw HTML says nothing about what it shows."""
