@@ -51,3 +51,32 @@ def test_an_interrupted_audit_is_partial_exits_130_and_is_not_stored(tmp_path: P
     stored = run_cli("history", "--json", env={"CONTACT_AUDIT_DB": env["CONTACT_AUDIT_DB"]})
     assert stored.returncode == 0, stored.stderr
     assert json.loads(stored.stdout)["sites"] == []
+
+
+# Ctrl-C once the crawl is over (while the judging and the reports are made): the crawl
+# itself sends it, so that the moment is not a race with the test.
+AFTER_CRAWL = """
+import os, signal, sys, time
+from auditor.config.settings import load_config
+from auditor.gather.crawl import crawl_site
+
+site = crawl_site(sys.argv[1], load_config(None, {"render": False, "delay": 0}))
+print("crawled", site.site.pages_crawled, flush=True)
+try:
+    os.kill(os.getpid(), signal.SIGINT)
+    time.sleep(30)
+    print("Ctrl-C was swallowed")
+except KeyboardInterrupt:
+    print("interrupted")
+"""
+
+
+def test_ctrl_c_after_the_crawl_interrupts_the_rest_of_the_audit() -> None:
+    with serve(SITES / "jsgroups") as base:
+        done = subprocess.run(
+            [sys.executable, "-c", AFTER_CRAWL, f"{base}/"], cwd=ROOT, capture_output=True, text=True, timeout=120
+        )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.split()
+    assert lines[:1] == ["crawled"] and int(lines[1]) >= 1, done.stdout
+    assert lines[-1] == "interrupted", done.stdout

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -239,8 +242,26 @@ def crawl_site(
 
         crawler.signals.connect(arrived, signal=signals.response_received, weak=False)
     process.crawl(crawler, url=crawl.url, on_progress=on_progress)
-    process.start()
+    with _own_signal_handlers():
+        process.start()
     return crawl.outcome(crawler)
+
+
+@contextmanager
+def _own_signal_handlers() -> Iterator[None]:
+    """Scrapy and Twisted take Ctrl-C over for the crawl (a graceful stop that keeps the
+    pages so far) and leave their handlers behind; once the crawl is over, Ctrl-C
+    interrupts the judging and the reports as before it began."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread handles signals; a crawl run elsewhere installs none
+        return
+    saved = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for number, handler in saved.items():
+            if handler is not None:  # None: a handler not set from Python, which we leave as it is
+                signal.signal(number, handler)
 
 
 def crawl_in(
