@@ -11,6 +11,7 @@ A catalogue is a flat map of keys to texts with `{name}` placeholders; a key end
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -55,6 +56,15 @@ class Catalogue:
         key = f"{group}_{value}"
         return self.texts.get(key) or self.fallback.get(key, value)
 
+    def render_reason(self, reason: str) -> str:
+        """Why a page was or was not rendered, recorded in English by the crawl
+        (`Page.render_reason`), in this language; a reason the catalogue does not know as written."""
+        for key, pattern in _render_reasons():
+            match = pattern.fullmatch(reason)
+            if match is not None:
+                return self(key, **match.groupdict())
+        return reason
+
     @property
     def months(self) -> list[str]:
         return self.raw("months").split(",")
@@ -70,6 +80,18 @@ def languages() -> tuple[str, ...]:
 def _texts(lang: str) -> dict[str, str]:
     data: dict[str, str] = json.loads(files(__name__).joinpath(f"{lang}.json").read_text(encoding="utf-8"))
     return data
+
+
+@cache
+def _render_reasons() -> list[tuple[str, re.Pattern[str]]]:
+    """The English render reasons as patterns, their placeholders (a URL, hooks, a count) captured."""
+    out = []
+    for key, text in _texts(DEFAULT_LANGUAGE).items():
+        if key.startswith("render_reason_"):
+            parts = re.split(r"{(\w+)}", text)  # text, name, text, name, ...
+            pattern = "".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>.+?)" for i, part in enumerate(parts))
+            out.append((key, re.compile(pattern, re.DOTALL)))
+    return out
 
 
 def catalogue(lang: str = DEFAULT_LANGUAGE) -> Catalogue:

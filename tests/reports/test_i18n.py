@@ -199,3 +199,38 @@ def test_page_regions_corners_and_form_fields_are_words_of_the_report_language()
     english = BeautifulSoup(render_html(sample_results()), "html.parser")
     assert shown(english, "#channel-emails .pill-loc") == ["footer", "contact-page", "main"]
     assert shown(english, "#channel-forms .pill-kind") == ["name", "email", "message"]
+
+
+def recorded_reasons() -> list[str]:
+    """Every reason the crawl records on a page (spiders/render_plan.py), its placeholders filled."""
+    from spiders import render_plan
+
+    values = {"url": f"{BASE}/shop/1", "hooks": "data-advice", "budget": 40, "what": "home page"}
+    reasons = [render_plan.STATIC_KEY.format(what=what) for what in (render_plan.HOME, render_plan.CONTACT)]
+    for name, text in vars(render_plan).items():
+        if name.isupper() and isinstance(text, str) and name != "STATIC_KEY":
+            reasons.append(text.format(**values))
+    return reasons
+
+
+def test_every_render_reason_the_crawl_records_is_said_in_hindi_with_its_url_and_values() -> None:
+    english, hindi = catalogue("en"), catalogue("hi")
+    reasons = recorded_reasons()
+    assert len(reasons) >= 15
+    for reason in reasons:
+        assert english.render_reason(reason) == reason
+        said = hindi.render_reason(reason)
+        assert DEVANAGARI.search(said), reason
+        for value in (f"{BASE}/shop/1", "data-advice", "40"):
+            assert (value in said) == (value in reason), (reason, said)
+    # A reason from another version is shown as written.
+    assert hindi.render_reason("rendered for a reason of the future") == "rendered for a reason of the future"
+
+
+def test_the_hindi_report_says_why_pages_were_rendered_in_hindi() -> None:
+    hostile = f"not rendered: same scripts and section as {BASE}/<b>x</b>, whose rendering changed nothing"
+    reasons = {"home page": 1, hostile: 7}
+    soup = BeautifulSoup(render_html(sample_results(render_reasons=reasons), ReportOptions(lang="hi")), "html.parser")
+    items = [li.get_text() for li in soup.select(".render-reasons li")]
+    assert items == ["1 × होम पेज", f"7 × रेंडर नहीं किया: स्क्रिप्ट और खंड {BASE}/<b>x</b> जैसे ही हैं, जिसकी रेंडरिंग से कुछ नहीं बदला"]
+    assert not soup.select(".render-reasons b")  # the page's text is escaped, not markup
