@@ -96,12 +96,18 @@ def test_pages_without_scripts_are_not_rendered_and_every_decision_says_why() ->
     assert not over.render and "budget" in over.reason
 
 
-def test_a_page_its_script_names_or_with_its_own_hooks_is_rendered_though_its_group_changed_nothing() -> None:
+def shop_plan_whose_script_says(script: str) -> RenderPlan:
+    """A plan whose first shop page was rendered and changed nothing, the shop's script reading `script`."""
     plan = RenderPlan(enabled=True, budget=50)
     first = page("/shop/1", ARTICLE, SHOP_JS)
     plan.decide(first, home=False, vendor_code=False)
     plan.learn(first, first)
-    plan.add_script("velo-werk.de/js/shop.js", 'if (["/shop/7.html"].includes(location.pathname)) loadChat();')
+    plan.add_script("velo-werk.de/js/shop.js", script)
+    return plan
+
+
+def test_a_page_its_script_names_or_with_its_own_hooks_is_rendered_though_its_group_changed_nothing() -> None:
+    plan = shop_plan_whose_script_says('if (["/shop/7.html"].includes(location.pathname)) loadChat();')
     named = page("/shop/7.html", ARTICLE, SHOP_JS)
     decision = plan.decide(named, home=False, vendor_code=False)
     assert decision.render and "names this page" in decision.reason
@@ -151,11 +157,7 @@ def test_a_home_or_contact_page_without_any_script_is_read_from_its_html() -> No
 
 
 def test_a_script_names_a_page_by_its_whole_name_not_by_the_start_of_another() -> None:
-    plan = RenderPlan(enabled=True, budget=50)
-    first = page("/shop/1", ARTICLE, SHOP_JS)
-    plan.decide(first, home=False, vendor_code=False)
-    plan.learn(first, first)
-    plan.add_script("velo-werk.de/js/shop.js", 'const chatOn = ["/shop/bikes/item-50.html", "/shop/post-42"];')
+    plan = shop_plan_whose_script_says('const chatOn = ["/shop/bikes/item-50.html", "/shop/post-42"];')
     for path in ("/shop/bikes/item-5.html", "/shop/post-4"):
         assert not plan.decide(page(path, ARTICLE, SHOP_JS), home=False, vendor_code=False).render, path
     # A listing is not named by the paths of the pages it lists.
