@@ -205,7 +205,7 @@ def recorded_reasons() -> list[str]:
     """Every reason the crawl records on a page (spiders/render_plan.py), its placeholders filled."""
     from spiders import render_plan
 
-    values = {"url": f"{BASE}/shop/1", "hooks": "data-advice", "budget": 40, "what": "home page"}
+    values = {"url": f"{BASE}/shop/1", "hooks": "data-advice", "budget": 40}
     reasons = [render_plan.STATIC_KEY.format(what=what) for what in (render_plan.HOME, render_plan.CONTACT)]
     for name, text in vars(render_plan).items():
         if name.isupper() and isinstance(text, str) and name != "STATIC_KEY":
