@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -228,13 +229,20 @@ class _Watch:
         )
 
 
+_PREPARED: weakref.WeakSet[Page] = weakref.WeakSet()
+
+
 async def prepare_page(page: Page, request: object = None) -> None:
     """Before the page's own scripts run: record DOM changes and pending timers.
 
     A scrapy-playwright page init callback (`playwright_page_init_callback`); tests and
-    benchmarks call it before `goto`.
+    benchmarks call it before `goto`. A page kept from one render to the next
+    (spiders/page_pool.py) gets the script once: it runs in every document the page loads.
     """
+    if page in _PREPARED:
+        return
     await page.add_init_script(EVENTS_SCRIPT)
+    _PREPARED.add(page)
 
 
 async def read_events(page: Page) -> dict[str, Any] | None:

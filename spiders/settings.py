@@ -33,8 +33,8 @@ LOG_LEVEL = "INFO"
 
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 DOWNLOAD_HANDLERS = {
-    "http": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
-    "https": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
+    "http": "spiders.page_pool.PageReusingHandler",
+    "https": "spiders.page_pool.PageReusingHandler",
 }
 # The audit's scope on every request, redirects included (spiders/guard.py).
 DOWNLOADER_MIDDLEWARES = {"spiders.guard.ScopeMiddleware": 50}

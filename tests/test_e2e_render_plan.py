@@ -140,3 +140,57 @@ def test_the_crawl_goes_on_while_the_browser_waits_on_a_page(tmp_path: Path) -> 
     (email,) = [e for e in report["channels"]["emails"] if e["address"] == "crawl-went-on@velo-werk.de"]
     assert "rendered" in email["sources"]
     assert f"{base}/" in email["pages"]
+
+
+class _TabsHandler(QuietHandler):
+    """Records the beacons the shop's script sends: which browser tab rendered which page."""
+
+    beacons: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+        if self.path.startswith("/tab?"):
+            type(self).beacons.append(self.path)
+            self.send_response(204)
+            self.end_headers()
+            return
+        super().do_GET()
+
+
+# The shop's own script writes an email named after the page it runs on, and tells the
+# server which browser tab it runs in: a tab keeps its session storage from one page of
+# the site to the next, a new tab starts without.
+SHOP_SCRIPT = """
+const tab = sessionStorage.getItem("tab") || String(Math.random()).slice(2);
+sessionStorage.setItem("tab", tab);
+const name = location.pathname.split("/").pop().replace(".html", "");
+fetch(`/tab?id=${tab}&page=${name}`);
+document.body.insertAdjacentHTML("beforeend", `<a href="mailto:${name}@velo-werk.de">Orders for ${name}</a>`);
+"""
+
+
+def test_renders_share_browser_tabs_and_each_page_keeps_only_its_own_contacts(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "shop").mkdir(parents=True)
+    names = ["saddles", "wheels", "frames", "chains", "pedals", "brakes"]
+    links = "".join(f'<a href="/shop/{name}.html">{name}</a>' for name in names)
+    (site / "index.html").write_text(f"<html><body><nav>{links}</nav></body></html>", encoding="utf-8")
+    (site / "shop.js").write_text(SHOP_SCRIPT, encoding="utf-8")
+    for name in names:
+        page = f"<html><body><h1>{name}</h1><a href='/'>Home</a><script src='/shop.js'></script></body></html>"
+        (site / "shop" / f"{name}.html").write_text(page, encoding="utf-8")
+    handler = type("Tabs", (_TabsHandler,), {"beacons": []})
+    out = tmp_path / "out"
+    with serve(site, handler_class=handler) as base:
+        done = run_cli("audit", f"{base}/", "--out", str(out), "--delay", "0", "--quiet", "--no-history")
+    assert done.returncode in (0, 1), done.stderr
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    emails = {e["address"]: e for e in report["channels"]["emails"]}
+    for name in names:
+        email = emails[f"{name}@velo-werk.de"]
+        # Found on its own page only: nothing of the page a tab showed before is left in it.
+        assert email["pages"] == [f"{base}/shop/{name}.html"], email
+        assert "rendered" in email["sources"]
+    renders = [dict(pair.split("=") for pair in beacon.split("?", 1)[1].split("&")) for beacon in handler.beacons]
+    assert {render["page"] for render in renders} >= set(names)
+    tabs = {render["id"] for render in renders}
+    assert len(tabs) < len(renders), renders  # some tab rendered more than one page

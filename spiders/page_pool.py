@@ -1,0 +1,135 @@
+"""Rendered pages kept open from one render to the next: a scrapy-playwright download handler.
+
+Opening a Playwright page costs more than navigating one (a new target in Chromium, its
+frame tree, its init scripts). scrapy-playwright opens a page for every request and
+closes it after; this handler keeps each page once its render is over, emptied (taken to
+`about:blank`, so none of the site's scripts or timers run on, and unrouted), and hands
+it to the next render in the same browser context. A context holds at most
+PLAYWRIGHT_MAX_PAGES_PER_CONTEXT pages, kept ones included; a render that finds none
+free waits for the next page given back.
+
+A page that failed, crashed, or stopped answering is closed, never kept: the next render
+gets a new one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import weakref
+from collections import defaultdict
+from typing import Any
+
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Page
+from scrapy import Request, Spider
+from scrapy.http import Response
+from scrapy_playwright.handler import DEFAULT_CONTEXT_NAME, ScrapyPlaywrightDownloadHandler
+
+# Emptying a page that no longer answers in this long (a script in an endless loop) closes it instead.
+EMPTY_TIMEOUT_S = 10.0
+
+
+class PageReusingHandler(ScrapyPlaywrightDownloadHandler):  # type: ignore[misc]  # untyped package
+    def __init__(self, crawler: Any) -> None:
+        super().__init__(crawler)
+        self._kept: dict[str, list[Page]] = defaultdict(list)
+        self._open: dict[str, int] = defaultdict(int)  # pages open per context, kept ones included
+        self._freed: dict[str, asyncio.Event] = {}  # set when a page of the context is kept or closed
+        self._crashed: weakref.WeakSet[Page] = weakref.WeakSet()  # never kept
+        self._closing: set[asyncio.Future[None]] = set()
+
+    async def _create_page(self, request: Request, spider: Spider) -> Page:
+        """A kept page of the request's context; else a new one while the context has room;
+        else the first of the two once a render gives its page back."""
+        name = request.meta.setdefault("playwright_context", DEFAULT_CONTEXT_NAME)
+        page: Page
+        while True:
+            kept = self._kept[name]
+            while kept:
+                page = kept.pop()
+                if self._usable(page, name):
+                    self.stats.inc_value("playwright/page_count/reused")
+                    return page
+                await self._close_page(page)
+            if self._open[name] < self.config.max_pages_per_context:
+                break
+            await self._freed.setdefault(name, asyncio.Event()).wait()
+        self._open[name] += 1
+        try:
+            page = await super()._create_page(request, spider)
+        except BaseException:
+            self._closed(name)
+            raise
+        page.on("crash", self._crashed.add)
+        page.once("close", lambda _: self._closed(name))
+        return page
+
+    def _closed(self, name: str) -> None:
+        self._open[name] -= 1
+        self._wake(name)
+
+    def _wake(self, name: str) -> None:
+        freed = self._freed.pop(name, None)
+        if freed is not None:
+            freed.set()
+
+    async def _download_request(self, request: Request, spider: Spider | None = None) -> Response:
+        # The page stays open after the download; this handler, not the spider, decides its fate.
+        request.meta["playwright_include_page"] = True
+        try:
+            response: Response = await super()._download_request(request, spider)
+        except BaseException:
+            page = request.meta.pop("playwright_page", None)
+            self._detach(page, request)
+            if isinstance(page, Page):
+                # Cancelled or failed: closed in a task of its own, which a cancellation cannot stop.
+                closing = asyncio.ensure_future(self._close_page(page))
+                self._closing.add(closing)
+                closing.add_done_callback(self._closing.discard)
+            raise
+        page = request.meta.pop("playwright_page", None)
+        request.meta.pop("playwright_include_page", None)
+        self._detach(page, request)
+        if isinstance(page, Page):
+            await self._keep(page, request.meta.get("playwright_context", DEFAULT_CONTEXT_NAME))
+        return response
+
+    def _usable(self, page: Page, name: str) -> bool:
+        wrapper = self.context_wrappers.get(name)
+        return (
+            wrapper is not None
+            and not page.is_closed()
+            and page not in self._crashed
+            and page.context is wrapper.context
+        )
+
+    async def _keep(self, page: Page, name: str) -> None:
+        """Empty the page and keep it for the next render of its context; close it when
+        it cannot be emptied (a crash, a script that no longer lets go)."""
+        try:
+            if self._usable(page, name):
+                await asyncio.wait_for(page.goto("about:blank"), EMPTY_TIMEOUT_S)
+                await page.unroute_all(behavior="ignoreErrors")
+        except (PlaywrightError, TimeoutError):
+            pass
+        if self._usable(page, name):
+            self._kept[name].append(page)
+            self._wake(name)
+        else:
+            await self._close_page(page)
+
+    @staticmethod
+    def _detach(page: Any, request: Request) -> None:
+        """Drop the request's own listeners (`playwright_page_event_handlers`) from the page."""
+        if not isinstance(page, Page):
+            return
+        for event, handler in (request.meta.get("playwright_page_event_handlers") or {}).items():
+            if callable(handler):
+                with contextlib.suppress(KeyError, ValueError):
+                    page.remove_listener(event, handler)
+
+    async def _close_page(self, page: Page) -> None:
+        if not page.is_closed():
+            with contextlib.suppress(PlaywrightError, TimeoutError):
+                await asyncio.wait_for(page.close(run_before_unload=False), EMPTY_TIMEOUT_S)
