@@ -9,7 +9,9 @@ PLAYWRIGHT_MAX_PAGES_PER_CONTEXT pages, kept ones included; a render that finds 
 free waits for the next page given back.
 
 A page that failed, crashed, or stopped answering is closed, never kept: the next render
-gets a new one.
+gets a new one. Every render is bounded as a whole (`render_limit`), past the bounds of
+its navigation and of each of its page methods: a render that goes over is stopped, its
+page closed, and the crawl goes on with the page's raw HTML.
 """
 
 from __future__ import annotations
@@ -26,8 +28,26 @@ from scrapy import Request, Spider
 from scrapy.http import Response
 from scrapy_playwright.handler import DEFAULT_CONTEXT_NAME, ScrapyPlaywrightDownloadHandler
 
-# Emptying a page that no longer answers in this long (a script in an endless loop) closes it instead.
+from spiders.chat_inspect import InspectPlan, hard_limit
+
+# Emptying or reading a page that no longer answers in this long (a script in an endless
+# loop) closes it instead.
 EMPTY_TIMEOUT_S = 10.0
+
+
+class RenderTimeoutError(Exception):
+    """A render went past `render_limit`; its page was closed."""
+
+
+def render_limit(request: Request, navigation_s: float) -> float:
+    """Seconds a render may take from the moment it has a page: its navigation, each page
+    method within its own bound (`hard_limit`, or the navigation timeout for a method
+    without one) and the page's load state after it, then reading the page."""
+    total = navigation_s + EMPTY_TIMEOUT_S
+    for method in request.meta.get("playwright_page_methods") or []:
+        plans = [arg for arg in getattr(method, "args", ()) if isinstance(arg, InspectPlan)]
+        total += (hard_limit(plans[0]) if plans else navigation_s) + navigation_s
+    return total
 
 
 class PageReusingHandler(ScrapyPlaywrightDownloadHandler):  # type: ignore[misc]  # untyped package
@@ -78,7 +98,13 @@ class PageReusingHandler(ScrapyPlaywrightDownloadHandler):  # type: ignore[misc]
         # The page stays open after the download; this handler, not the spider, decides its fate.
         request.meta["playwright_include_page"] = True
         try:
-            response: Response = await super()._download_request(request, spider)
+            # The page first: waiting for a free one is not part of the render's time.
+            request.meta["playwright_page"] = await self._create_page(request, spider or self._crawler.spider)
+            limit = render_limit(request, (self.config.navigation_timeout_ms or 30_000) / 1000)
+            try:
+                response: Response = await asyncio.wait_for(super()._download_request(request, spider), limit)
+            except TimeoutError:
+                raise RenderTimeoutError(f"the render did not end in {limit:.0f} s; the page was closed") from None
         except BaseException:
             page = request.meta.pop("playwright_page", None)
             self._detach(page, request)

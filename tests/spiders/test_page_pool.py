@@ -1,0 +1,78 @@
+"""The browser's pages, as the crawl's renders use them: a render that never ends is
+stopped, and the pages of the renders after it still work."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from auditor.demo.sitehost import serve
+
+pytestmark = pytest.mark.slow
+
+# A crawl of three pages through the project's download handler: the first render's
+# page method never returns (a page the browser can no longer be asked anything of).
+CRAWL = """
+import asyncio, json, sys
+import scrapy
+from scrapy.crawler import CrawlerProcess
+from scrapy.settings import Settings
+from scrapy_playwright.page import PageMethod
+
+async def never_ends(page):
+    await asyncio.Event().wait()
+
+async def title(page):
+    return await page.title()
+
+class Pages(scrapy.Spider):
+    name = "pages"
+
+    async def start(self):
+        base = sys.argv[1]
+        yield scrapy.Request(f"{base}/stuck.html", meta={"playwright": True, "playwright_context": "desktop",
+            "playwright_page_methods": [PageMethod(never_ends)]}, errback=self.failed, dont_filter=True)
+        for name in ("one", "two", "three"):
+            yield scrapy.Request(f"{base}/{name}.html", meta={"playwright": True, "playwright_context": "desktop",
+                "playwright_page_methods": [PageMethod(title)]}, callback=self.rendered, dont_filter=True)
+
+    def rendered(self, response):
+        method = response.meta["playwright_page_methods"][0]
+        print(json.dumps({"url": response.url, "title": method.result}), flush=True)
+
+    def failed(self, failure):
+        print(json.dumps({"url": failure.request.url, "error": failure.getErrorMessage()}), flush=True)
+
+settings = Settings()
+settings.setmodule("spiders.settings")
+settings.setdict({"PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT": 2000, "ROBOTSTXT_OBEY": False, "DOWNLOAD_DELAY": 0,
+    "LOG_LEVEL": "WARNING"}, priority="cmdline")
+process = CrawlerProcess(settings)
+process.crawl(Pages)
+process.start()
+"""
+
+
+def test_a_render_that_never_ends_is_stopped_and_the_crawl_renders_the_rest(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    for name in ("stuck", "one", "two", "three"):
+        (site / f"{name}.html").write_text(f"<html><head><title>Page {name}</title></head><body></body></html>")
+    script = tmp_path / "crawl.py"
+    script.write_text(CRAWL, encoding="utf-8")
+    root = Path(__file__).resolve().parents[2]
+    with serve(site) as base:
+        # The timeout guards the suite only: the crawl ends on its own, well before it.
+        done = subprocess.run(
+            [sys.executable, str(script), base], cwd=root, capture_output=True, text=True, timeout=300, check=False
+        )
+    assert done.returncode == 0, done.stderr
+    lines = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    by_url = {line["url"]: line for line in lines}
+    assert "did not end" in by_url[f"{base}/stuck.html"]["error"]
+    for name in ("one", "two", "three"):
+        assert by_url[f"{base}/{name}.html"].get("title") == f"Page {name}", by_url
