@@ -36,6 +36,8 @@ DOWNLOAD_HANDLERS = {
     "http": "spiders.page_pool.PageReusingHandler",
     "https": "spiders.page_pool.PageReusingHandler",
 }
+# Each site's concurrency holds at --delay 0 too (spiders/downloader.py).
+DOWNLOADER = "spiders.downloader.Downloader"
 # The audit's scope on every request, redirects included (spiders/guard.py).
 DOWNLOADER_MIDDLEWARES = {"spiders.guard.ScopeMiddleware": 50}
 PLAYWRIGHT_BROWSER_TYPE = "chromium"

@@ -1,0 +1,63 @@
+"""What a site sees of the crawl: no more requests at once than `crawl.concurrency`, even at `--delay 0`."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+from auditor.demo.sitehost import QuietHandler, serve
+from tests.conftest import run_cli
+
+pytestmark = pytest.mark.slow
+
+
+class _Counting(QuietHandler):
+    """Answers each page after a moment, counting how many requests it serves at once."""
+
+    lock: ClassVar[threading.Lock]
+    now: ClassVar[list[int]]
+    most: ClassVar[list[int]]
+
+    def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+        cls = type(self)
+        with cls.lock:
+            cls.now[0] += 1
+            cls.most[0] = max(cls.most[0], cls.now[0])
+        try:
+            time.sleep(0.1)  # long enough for requests sent together to overlap here
+            super().do_GET()
+        finally:
+            with cls.lock:
+                cls.now[0] -= 1
+
+
+@pytest.mark.parametrize("concurrency", [1, 2])
+def test_a_crawl_without_delay_sends_no_more_requests_at_once_than_its_concurrency(
+    tmp_path: Path, concurrency: int
+) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    names = [f"page-{n}.html" for n in range(24)]
+    links = "".join(f'<a href="/{name}">{name}</a>' for name in names)
+    (site / "index.html").write_text(f"<html><body><nav>{links}</nav></body></html>", encoding="utf-8")
+    for name in names:
+        (site / name).write_text(f"<html><body><h1>{name}</h1><a href='/'>Home</a></body></html>", encoding="utf-8")
+    config = tmp_path / "audit.toml"
+    config.write_text(f"[crawl]\nconcurrency = {concurrency}\n", encoding="utf-8")
+    most = [0]
+    handler = type("Counting", (_Counting,), {"lock": threading.Lock(), "now": [0], "most": most})
+    out = tmp_path / "out"
+    with serve(site, handler_class=handler) as base:
+        done = run_cli(
+            "audit", f"{base}/", "--out", str(out), "--config", str(config), "--delay", "0", "--no-render",
+            "--quiet", "--no-history",
+        )  # fmt: skip
+    assert done.returncode in (0, 1), done.stderr
+    artifacts = json.loads((out / "artifacts.json").read_text(encoding="utf-8"))
+    assert artifacts["site"]["pages_crawled"] == len(names) + 1
+    assert 1 <= most[0] <= concurrency
