@@ -61,7 +61,7 @@ class PageReusingHandler(ScrapyPlaywrightDownloadHandler):  # type: ignore[misc]
 
     async def _create_page(self, request: Request, spider: Spider) -> Page:
         """A kept page of the request's context; else a new one while the context has room;
-        else the first of the two once a render gives its page back."""
+        else, once a render of the context gives its page back or a page closes, one of those."""
         name = request.meta.setdefault("playwright_context", DEFAULT_CONTEXT_NAME)
         page: Page
         while True:
@@ -133,13 +133,13 @@ class PageReusingHandler(ScrapyPlaywrightDownloadHandler):  # type: ignore[misc]
     async def _keep(self, page: Page, name: str) -> None:
         """Empty the page and keep it for the next render of its context; close it when
         it cannot be emptied (a crash, a script that no longer lets go)."""
-        try:
-            if self._usable(page, name):
+        emptied = False
+        if self._usable(page, name):
+            with contextlib.suppress(PlaywrightError, TimeoutError):
                 await asyncio.wait_for(page.goto("about:blank"), EMPTY_TIMEOUT_S)
                 await page.unroute_all(behavior="ignoreErrors")
-        except (PlaywrightError, TimeoutError):
-            pass
-        if self._usable(page, name):
+                emptied = True
+        if emptied and self._usable(page, name):
             self._kept[name].append(page)
             self._wake(name)
         else:
