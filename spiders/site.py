@@ -392,11 +392,10 @@ class SiteSpider(scrapy.Spider):
             dont_filter=True,
             meta={
                 **render_meta(viewport, plan, discovery, self.settings.get("CONTACT_AUDIT_ACCESS")),
-                # Renders queue in a slot of their own per viewport, each as polite as the
-                # crawl's (the same delay and concurrency) and as wide as the viewport's
-                # pages in the browser: a page the browser waits on to settle holds up
-                # neither the plain fetches nor the other viewport's renders.
-                "download_slot": f"{urlsplit(url).hostname or ''} (rendering, {viewport})",
+                # Renders queue in a slot of their own, as polite as the crawl's (the same
+                # delay and concurrency): a page the browser waits on to settle does not
+                # hold up the plain fetches, which go on meanwhile.
+                "download_slot": f"{urlsplit(url).hostname or ''} (rendering)",
                 **meta,
             },
             headers=None if desktop else {"User-Agent": MOBILE_USER_AGENT},
