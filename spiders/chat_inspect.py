@@ -230,6 +230,7 @@ class _Watch:
 
 
 _PREPARED: weakref.WeakSet[Page] = weakref.WeakSet()
+CLOSE_TIMEOUT_S = 10.0
 
 
 async def prepare_page(page: Page, request: object = None) -> None:
@@ -293,14 +294,21 @@ def hard_limit(plan: InspectPlan) -> float:
     return plan.budget_ms * plan.max_scale / 1000 * 2 + 10
 
 
+async def close_page(page: Page) -> None:
+    """Close `page` without running its unload handlers; one that does not close within
+    CLOSE_TIMEOUT_S (its browser gone, a renderer stuck) is left as it is."""
+    if not page.is_closed():
+        with contextlib.suppress(PlaywrightError, TimeoutError):
+            await asyncio.wait_for(page.close(run_before_unload=False), CLOSE_TIMEOUT_S)
+
+
 async def bounded(page: Page, work: Any, plan: InspectPlan) -> Any:
     """`work` (a coroutine on `page`), or, when the page stops answering, the page closed:
     what the crawl asks of it next fails, and it keeps the page's raw HTML."""
     try:
         return await asyncio.wait_for(work, hard_limit(plan))
     except TimeoutError:
-        with contextlib.suppress(PlaywrightError, TimeoutError):
-            await asyncio.wait_for(page.close(run_before_unload=False), 10)
+        await close_page(page)
         raise PlaywrightError(
             f"the page stopped answering for {hard_limit(plan):.0f} s (a script that never ends)"
         ) from None

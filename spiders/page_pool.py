@@ -28,10 +28,10 @@ from scrapy import Request, Spider
 from scrapy.http import Response
 from scrapy_playwright.handler import DEFAULT_CONTEXT_NAME, ScrapyPlaywrightDownloadHandler
 
-from spiders.chat_inspect import InspectPlan, hard_limit
+from spiders.chat_inspect import InspectPlan, close_page, hard_limit
 
 # Emptying or reading a page that no longer answers in this long (a script in an endless
-# loop) closes it instead.
+# loop) gives up on it: the page is closed.
 EMPTY_TIMEOUT_S = 10.0
 
 
@@ -71,7 +71,7 @@ class PageReusingHandler(ScrapyPlaywrightDownloadHandler):  # type: ignore[misc]
                 if self._usable(page, name):
                     self.stats.inc_value("playwright/page_count/reused")
                     return page
-                await self._close_page(page)
+                await close_page(page)
             if self._open[name] < self.config.max_pages_per_context:
                 break
             await self._freed.setdefault(name, asyncio.Event()).wait()
@@ -110,7 +110,7 @@ class PageReusingHandler(ScrapyPlaywrightDownloadHandler):  # type: ignore[misc]
             self._detach(page, request)
             if isinstance(page, Page):
                 # Cancelled or failed: closed in a task of its own, which a cancellation cannot stop.
-                closing = asyncio.ensure_future(self._close_page(page))
+                closing = asyncio.ensure_future(close_page(page))
                 self._closing.add(closing)
                 closing.add_done_callback(self._closing.discard)
             raise
@@ -143,7 +143,7 @@ class PageReusingHandler(ScrapyPlaywrightDownloadHandler):  # type: ignore[misc]
             self._kept[name].append(page)
             self._wake(name)
         else:
-            await self._close_page(page)
+            await close_page(page)
 
     @staticmethod
     def _detach(page: Any, request: Request) -> None:
@@ -154,8 +154,3 @@ class PageReusingHandler(ScrapyPlaywrightDownloadHandler):  # type: ignore[misc]
             if callable(handler):
                 with contextlib.suppress(KeyError, ValueError):
                     page.remove_listener(event, handler)
-
-    async def _close_page(self, page: Page) -> None:
-        if not page.is_closed():
-            with contextlib.suppress(PlaywrightError, TimeoutError):
-                await asyncio.wait_for(page.close(run_before_unload=False), EMPTY_TIMEOUT_S)
