@@ -2,8 +2,9 @@
 
 Opening a Playwright page costs more than navigating one (a new target in Chromium, its
 frame tree, its init scripts). scrapy-playwright opens a page for every request and
-closes it after; this handler keeps each page once its render is over, emptied (taken to
-`about:blank`, so none of the site's scripts or timers run on, and unrouted), and hands
+closes it after; this handler keeps each page once its render is over, emptied (its session
+storage cleared, taken to `about:blank` so none of the site's scripts or timers run on,
+and unrouted), and hands
 it to the next render in the same browser context. A context holds at most
 PLAYWRIGHT_MAX_PAGES_PER_CONTEXT pages, kept ones included; a render that finds none
 free waits for the next page given back.
@@ -33,6 +34,12 @@ from spiders.chat_inspect import InspectPlan, close_page, hard_limit
 # Emptying or reading a page that no longer answers in this long (a script in an endless
 # loop) gives up on it: the page is closed.
 EMPTY_TIMEOUT_S = 10.0
+
+# What a browser tab, unlike the context, keeps from one page to the next: the site's
+# session storage (restored when the tab comes back to the site) and the window's name.
+# A kept page forgets both, so that each render starts as in a new tab, whatever the
+# tab showed before.
+FORGET_TAB = "() => { try { sessionStorage.clear(); } catch (e) {} window.name = ''; }"
 
 
 class RenderTimeoutError(Exception):
@@ -70,20 +77,45 @@ class PageReusingHandler(ScrapyPlaywrightDownloadHandler):  # type: ignore[misc]
                 page = kept.pop()
                 if self._usable(page, name):
                     self.stats.inc_value("playwright/page_count/reused")
+                    request.meta["playwright_page"] = page
                     return page
                 await close_page(page)
             if self._open[name] < self.config.max_pages_per_context:
                 break
             await self._freed.setdefault(name, asyncio.Event()).wait()
         self._open[name] += 1
+        # Shielded: a render cancelled while Chromium opens its page must not leave that
+        # page open, nor the context's permit for it taken (`_abandon`).
+        creating = asyncio.ensure_future(super()._create_page(request, spider))
         try:
-            page = await super()._create_page(request, spider)
+            page = await asyncio.shield(creating)
         except BaseException:
-            self._closed(name)
+            creating.add_done_callback(lambda done: self._abandon(done, name))
             raise
+        self._track(page, name)
+        # Where the request's page is looked for: by this handler when the render fails or
+        # is cancelled, by scrapy-playwright when a page closed under it and it takes another.
+        request.meta["playwright_page"] = page
+        return page
+
+    def _track(self, page: Page, name: str) -> None:
         page.on("crash", self._crashed.add)
         page.once("close", lambda _: self._closed(name))
-        return page
+
+    def _abandon(self, creating: asyncio.Future[Page], name: str) -> None:
+        """A page opened for a render that no longer wants it: closed, its place given back."""
+        if creating.cancelled() or creating.exception() is not None:
+            self._closed(name)
+            return
+        page = creating.result()
+        self._track(page, name)
+        self._close_later(page)
+
+    def _close_later(self, page: Page) -> None:
+        """Close the page in a task of its own, which a cancellation of the render cannot stop."""
+        closing = asyncio.ensure_future(close_page(page))
+        self._closing.add(closing)
+        closing.add_done_callback(self._closing.discard)
 
     def _closed(self, name: str) -> None:
         self._open[name] -= 1
@@ -98,8 +130,9 @@ class PageReusingHandler(ScrapyPlaywrightDownloadHandler):  # type: ignore[misc]
         # The page stays open after the download; this handler, not the spider, decides its fate.
         request.meta["playwright_include_page"] = True
         try:
-            # The page first: waiting for a free one is not part of the render's time.
-            request.meta["playwright_page"] = await self._create_page(request, spider or self._crawler.spider)
+            # The page first (it becomes the request's): waiting for a free one is not part of
+            # the render's time.
+            await self._create_page(request, spider or self._crawler.spider)
             limit = render_limit(request, (self.config.navigation_timeout_ms or 30_000) / 1000)
             try:
                 response: Response = await asyncio.wait_for(super()._download_request(request, spider), limit)
@@ -109,10 +142,7 @@ class PageReusingHandler(ScrapyPlaywrightDownloadHandler):  # type: ignore[misc]
             page = request.meta.pop("playwright_page", None)
             self._detach(page, request)
             if isinstance(page, Page):
-                # Cancelled or failed: closed in a task of its own, which a cancellation cannot stop.
-                closing = asyncio.ensure_future(close_page(page))
-                self._closing.add(closing)
-                closing.add_done_callback(self._closing.discard)
+                self._close_later(page)
             raise
         page = request.meta.pop("playwright_page", None)
         request.meta.pop("playwright_include_page", None)
@@ -136,6 +166,7 @@ class PageReusingHandler(ScrapyPlaywrightDownloadHandler):  # type: ignore[misc]
         emptied = False
         if self._usable(page, name):
             with contextlib.suppress(PlaywrightError, TimeoutError):
+                await asyncio.wait_for(page.evaluate(FORGET_TAB), EMPTY_TIMEOUT_S)
                 await asyncio.wait_for(page.goto("about:blank"), EMPTY_TIMEOUT_S)
                 await page.unroute_all(behavior="ignoreErrors")
                 emptied = True

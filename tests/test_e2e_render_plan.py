@@ -143,7 +143,7 @@ def test_the_crawl_goes_on_while_the_browser_waits_on_a_page(tmp_path: Path) -> 
 
 
 class _TabsHandler(QuietHandler):
-    """Records the beacons the shop's script sends: which browser tab rendered which page."""
+    """Records the beacons the shop's script sends: what each browser tab held when it rendered a page."""
 
     beacons: ClassVar[list[str]] = []
 
@@ -157,18 +157,18 @@ class _TabsHandler(QuietHandler):
 
 
 # The shop's own script writes an email named after the page it runs on, and tells the
-# server which browser tab it runs in: a tab keeps its session storage from one page of
-# the site to the next, a new tab starts without.
+# server what the browser tab it runs in holds: its history (longer in a tab that showed
+# pages before) and what the site's session storage held before the page wrote in it.
 SHOP_SCRIPT = """
-const tab = sessionStorage.getItem("tab") || String(Math.random()).slice(2);
-sessionStorage.setItem("tab", tab);
 const name = location.pathname.split("/").pop().replace(".html", "");
-fetch(`/tab?id=${tab}&page=${name}`);
+const session = sessionStorage.length;
+sessionStorage.setItem("last-page", name);
+fetch(`/tab?history=${history.length}&session=${session}&page=${name}`);
 document.body.insertAdjacentHTML("beforeend", `<a href="mailto:${name}@velo-werk.de">Orders for ${name}</a>`);
 """
 
 
-def test_renders_share_browser_tabs_and_each_page_keeps_only_its_own_contacts(tmp_path: Path) -> None:
+def test_renders_share_browser_tabs_and_each_page_keeps_only_its_own_contacts_and_session(tmp_path: Path) -> None:
     site = tmp_path / "site"
     (site / "shop").mkdir(parents=True)
     names = ["saddles", "wheels", "frames", "chains", "pedals", "brakes"]
@@ -192,5 +192,7 @@ def test_renders_share_browser_tabs_and_each_page_keeps_only_its_own_contacts(tm
         assert "rendered" in email["sources"]
     renders = [dict(pair.split("=") for pair in beacon.split("?", 1)[1].split("&")) for beacon in handler.beacons]
     assert {render["page"] for render in renders} >= set(names)
-    tabs = {render["id"] for render in renders}
-    assert len(tabs) < len(renders), renders  # some tab rendered more than one page
+    # Some tab rendered more than one page, and each render started as in a new tab: no
+    # session storage left by the page before.
+    assert len({render["history"] for render in renders}) > 1, renders
+    assert {render["session"] for render in renders} == {"0"}, renders

@@ -1,5 +1,6 @@
 """The browser's pages, as the crawl's renders use them: a render that never ends is
-stopped, and the pages of the renders after it still work."""
+stopped, a render whose page closes under it fails, and the pages of the renders after
+them still work."""
 
 from __future__ import annotations
 
@@ -14,8 +15,9 @@ from auditor.demo.sitehost import serve
 
 pytestmark = pytest.mark.slow
 
-# A crawl of three pages through the project's download handler: the first render's
-# page method never returns (a page the browser can no longer be asked anything of).
+# A crawl of three pages through the project's download handler, after two renders that
+# go wrong: the first one's page method never returns (a page the browser can no longer be
+# asked anything of), the second one's page closes under it each time it is tried.
 CRAWL = """
 import asyncio, json, sys
 import scrapy
@@ -25,6 +27,9 @@ from scrapy_playwright.page import PageMethod
 
 async def never_ends(page):
     await asyncio.Event().wait()
+
+async def closes(page):
+    await page.close()
 
 async def title(page):
     return await page.title()
@@ -36,6 +41,8 @@ class Pages(scrapy.Spider):
         base = sys.argv[1]
         yield scrapy.Request(f"{base}/stuck.html", meta={"playwright": True, "playwright_context": "desktop",
             "playwright_page_methods": [PageMethod(never_ends)]}, errback=self.failed, dont_filter=True)
+        yield scrapy.Request(f"{base}/closing.html", meta={"playwright": True, "playwright_context": "desktop",
+            "playwright_page_methods": [PageMethod(closes)]}, errback=self.failed, dont_filter=True)
         for name in ("one", "two", "three"):
             yield scrapy.Request(f"{base}/{name}.html", meta={"playwright": True, "playwright_context": "desktop",
                 "playwright_page_methods": [PageMethod(title)]}, callback=self.rendered, dont_filter=True)
@@ -57,10 +64,10 @@ process.start()
 """
 
 
-def test_a_render_that_never_ends_is_stopped_and_the_crawl_renders_the_rest(tmp_path: Path) -> None:
+def test_renders_that_never_end_or_lose_their_page_fail_and_the_crawl_renders_the_rest(tmp_path: Path) -> None:
     site = tmp_path / "site"
     site.mkdir()
-    for name in ("stuck", "one", "two", "three"):
+    for name in ("stuck", "closing", "one", "two", "three"):
         (site / f"{name}.html").write_text(f"<html><head><title>Page {name}</title></head><body></body></html>")
     script = tmp_path / "crawl.py"
     script.write_text(CRAWL, encoding="utf-8")
@@ -74,5 +81,6 @@ def test_a_render_that_never_ends_is_stopped_and_the_crawl_renders_the_rest(tmp_
     lines = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
     by_url = {line["url"]: line for line in lines}
     assert "did not end" in by_url[f"{base}/stuck.html"]["error"]
+    assert "closed" in by_url[f"{base}/closing.html"]["error"]
     for name in ("one", "two", "three"):
         assert by_url[f"{base}/{name}.html"].get("title") == f"Page {name}", by_url
