@@ -355,8 +355,13 @@ async def _inspect_chat(page: Page, plan: InspectPlan, log: NetworkLog) -> dict[
             break
         drawn = any(_drawn(r) for r in results)
         if events is not None:
+            # Before the nudge the page may still be starting (its scripts attach their
+            # listeners as they run): the whole window. A lazy loader answers a nudge as
+            # the event reaches it, with a DOM change, a request or a timer, each watched
+            # here: half the window tells that it did not, as after a click (spiders/routes.py).
+            window = plan.stable_ms if nudged_at is None else plan.stable_ms / 2
             quiet = (
-                events["quiet_ms"] >= plan.stable_ms * scale
+                events["quiet_ms"] >= window * scale
                 and events["timers"] == 0
                 and not log.loading(data_calls_for=plan.nudge_wait_ms * scale / 1000)
             )
