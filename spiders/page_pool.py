@@ -9,7 +9,8 @@ it to the next render in the same browser context. A context holds at most
 PLAYWRIGHT_MAX_PAGES_PER_CONTEXT pages, kept ones included; a render that finds none
 free waits for the next page given back.
 
-A page that failed, crashed, or stopped answering is closed, never kept: the next render
+The browser is launched as the crawl starts, not at its first render, which would wait
+for it. A page that failed, crashed, or stopped answering is closed, never kept: the next render
 gets a new one. Every render is bounded as a whole (`render_limit`), past the bounds of
 its navigation and of each of its page methods: a render that goes over is stopped, its
 page closed, and the crawl goes on with the page's raw HTML.
@@ -64,7 +65,25 @@ class PageReusingHandler(ScrapyPlaywrightDownloadHandler):  # type: ignore[misc]
         self._open: dict[str, int] = defaultdict(int)  # pages open per context, kept ones included
         self._freed: dict[str, asyncio.Event] = {}  # set when a page of the context is kept or closed
         self._crashed: weakref.WeakSet[Page] = weakref.WeakSet()  # never kept
-        self._closing: set[asyncio.Future[None]] = set()
+        self._tasks: set[asyncio.Future[None]] = set()  # tasks of this handler under way
+
+    async def _launch(self) -> None:
+        await super()._launch()
+        # The browser starts while the crawl fetches its first pages: the first render does
+        # not wait for it. A launch that fails here fails again, and is told, at that render.
+        launching = asyncio.ensure_future(self._maybe_launch_browser())
+        self._tasks.add(launching)
+        launching.add_done_callback(self._launched)
+
+    async def _close(self) -> None:
+        # What this handler started ends first: a browser still starting is closed with the rest.
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await super()._close()
+
+    def _launched(self, launching: asyncio.Future[None]) -> None:
+        self._tasks.discard(launching)
+        if not launching.cancelled():
+            launching.exception()  # retrieved: the first render tells it
 
     async def _create_page(self, request: Request, spider: Spider) -> Page:
         """A kept page of the request's context; else a new one while the context has room;
@@ -114,8 +133,8 @@ class PageReusingHandler(ScrapyPlaywrightDownloadHandler):  # type: ignore[misc]
     def _close_later(self, page: Page) -> None:
         """Close the page in a task of its own, which a cancellation of the render cannot stop."""
         closing = asyncio.ensure_future(close_page(page))
-        self._closing.add(closing)
-        closing.add_done_callback(self._closing.discard)
+        self._tasks.add(closing)
+        closing.add_done_callback(self._tasks.discard)
 
     def _closed(self, name: str) -> None:
         self._open[name] -= 1
