@@ -2,18 +2,17 @@
 
 Opening a Playwright page costs more than navigating one (a new target in Chromium, its
 frame tree, its init scripts). scrapy-playwright opens a page for every request and
-closes it after; this handler keeps each page once its render is over, emptied (its session
-storage cleared, taken to `about:blank` so none of the site's scripts or timers run on,
-and unrouted), and hands
-it to the next render in the same browser context. A context holds at most
-PLAYWRIGHT_MAX_PAGES_PER_CONTEXT pages, kept ones included; a render that finds none
-free waits for the next page given back.
+closes it after; this handler keeps each page once its render is over, emptied (its
+session storage cleared, taken to `about:blank` so none of the site's scripts or timers
+run on, and unrouted), and hands it to the next render in the same browser context. A
+context holds at most PLAYWRIGHT_MAX_PAGES_PER_CONTEXT pages, kept ones included; a
+render that finds none free waits for the next page given back.
 
 The browser is launched as the crawl starts, not at its first render, which would wait
-for it. A page that failed, crashed, or stopped answering is closed, never kept: the next render
-gets a new one. Every render is bounded as a whole (`render_limit`), past the bounds of
-its navigation and of each of its page methods: a render that goes over is stopped, its
-page closed, and the crawl goes on with the page's raw HTML.
+for it. A page that failed, crashed, or stopped answering is closed, never kept: the
+next render gets a new one. Every render is bounded as a whole (`render_limit`), past
+the bounds of its navigation and of each of its page methods: a render that goes over is
+stopped, its page closed, and the crawl goes on with the page's raw HTML.
 """
 
 from __future__ import annotations
