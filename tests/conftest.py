@@ -89,3 +89,15 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = No
         cwd=cwd or ROOT,
         env=env,
     )
+
+
+def audit_without_delay(
+    base: str, out: Path, *options: str, concurrency: int, tmp: Path
+) -> subprocess.CompletedProcess[str]:
+    """`contact-audit audit` of the site at `base` at `--delay 0`, `concurrency` pages at
+    once (`crawl.concurrency` in a config file written under `tmp`), quiet, no history,
+    with `options` after."""
+    config = tmp / f"concurrency-{concurrency}.toml"
+    config.write_text(f"[crawl]\nconcurrency = {concurrency}\n", encoding="utf-8")
+    command = ["audit", f"{base}/", "--out", str(out), "--config", str(config), "--delay", "0", "--quiet"]
+    return run_cli(*command, "--no-history", *options)

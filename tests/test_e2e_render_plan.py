@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 import pytest
 
 from auditor.demo.sitehost import QuietHandler, serve
-from tests.conftest import run_cli
+from tests.conftest import audit_without_delay, run_cli
 
 pytestmark = pytest.mark.slow
 
@@ -127,14 +127,10 @@ def test_the_crawl_goes_on_while_the_browser_waits_on_a_page(tmp_path: Path) -> 
         (site / f"deep-{name}").write_text(f"<html><body><h1>More on {name}</h1></body></html>", encoding="utf-8")
     # One request at a time: a render sharing the crawl's queue would hold it for the
     # whole wait, and the page would never see an inner page served.
-    config = tmp_path / "audit.toml"
-    config.write_text("[crawl]\nconcurrency = 1\n", encoding="utf-8")
     handler = type("Counting", (_CountingHandler,), {"served": []})
     out = tmp_path / "out"
     with serve(site, handler_class=handler) as base:
-        done = run_cli(
-            "audit", f"{base}/", "--out", str(out), "--config", str(config), "--delay", "0", "--quiet", "--no-history"
-        )  # fmt: skip
+        done = audit_without_delay(base, out, concurrency=1, tmp=tmp_path)
     assert done.returncode in (0, 1), done.stderr
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     (email,) = [e for e in report["channels"]["emails"] if e["address"] == "crawl-went-on@velo-werk.de"]

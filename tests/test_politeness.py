@@ -12,7 +12,7 @@ from typing import ClassVar
 import pytest
 
 from auditor.demo.sitehost import QuietHandler, serve
-from tests.conftest import run_cli
+from tests.conftest import audit_without_delay
 
 pytestmark = pytest.mark.slow
 
@@ -53,16 +53,11 @@ def test_a_crawl_without_delay_sends_no_more_requests_at_once_than_its_concurren
     (site / "index.html").write_text(f"<html><body><nav>{links}</nav></body></html>", encoding="utf-8")
     for name in names:
         (site / name).write_text(f"<html><body><h1>{name}</h1><a href='/'>Home</a></body></html>", encoding="utf-8")
-    config = tmp_path / "audit.toml"
-    config.write_text(f"[crawl]\nconcurrency = {concurrency}\n", encoding="utf-8")
     most = [0]
     handler = type("Counting", (_Counting,), {"lock": threading.Lock(), "now": [0], "most": most})
     out = tmp_path / "out"
     with serve(site, handler_class=handler) as base:
-        done = run_cli(
-            "audit", f"{base}/", "--out", str(out), "--config", str(config), "--delay", "0", "--no-render",
-            "--quiet", "--no-history",
-        )  # fmt: skip
+        done = audit_without_delay(base, out, "--no-render", concurrency=concurrency, tmp=tmp_path)
     assert done.returncode in (0, 1), done.stderr
     artifacts = json.loads((out / "artifacts.json").read_text(encoding="utf-8"))
     assert artifacts["site"]["pages_crawled"] == len(names) + 1
@@ -83,15 +78,11 @@ def test_renders_beside_the_crawl_send_no_more_pages_at_once_than_twice_its_conc
         'document.getElementById("root").innerHTML = `<h1>${location.pathname}</h1><a href="/">Home</a>`;',
         encoding="utf-8",
     )
-    config = tmp_path / "audit.toml"
-    config.write_text("[crawl]\nconcurrency = 1\n", encoding="utf-8")
     most = [0]
     handler = type("Counting", (_Counting,), {"lock": threading.Lock(), "now": [0], "most": most, "pages_only": True})
     out = tmp_path / "out"
     with serve(site, handler_class=handler) as base:
-        done = run_cli(
-            "audit", f"{base}/", "--out", str(out), "--config", str(config), "--delay", "0", "--quiet", "--no-history"
-        )  # fmt: skip
+        done = audit_without_delay(base, out, concurrency=1, tmp=tmp_path)
     assert done.returncode in (0, 1), done.stderr
     artifacts = json.loads((out / "artifacts.json").read_text(encoding="utf-8"))
     rendered = [page for page in artifacts["pages"] if page.get("rendered")]
