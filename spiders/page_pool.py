@@ -8,11 +8,12 @@ run on, and unrouted), and hands it to the next render in the same browser conte
 context holds at most PLAYWRIGHT_MAX_PAGES_PER_CONTEXT pages, kept ones included; a
 render that finds none free waits for the next page given back.
 
-The browser is launched as the crawl starts, not at its first render, which would wait
-for it. A page that failed, crashed, or stopped answering is closed, never kept: the
-next render gets a new one. Every render is bounded as a whole (`render_limit`), past
-the bounds of its navigation and of each of its page methods: a render that goes over is
-stopped, its page closed, and the crawl goes on with the page's raw HTML.
+The audit's one browser (spiders/browsers.py) is launched as the crawl starts, not at
+its first render, which would wait for it. A page that failed, crashed, or stopped
+answering is closed, never kept: the next render gets a new one. Every render is bounded
+as a whole (`render_limit`), past the bounds of its navigation and of each of its page
+methods: a render that goes over is stopped, its page closed, and the crawl goes on with
+the page's raw HTML.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from scrapy import Request, Spider
 from scrapy.http import Response
 from scrapy_playwright.handler import DEFAULT_CONTEXT_NAME, ScrapyPlaywrightDownloadHandler
 
+from spiders.browsers import SharedBrowser
 from spiders.chat_inspect import InspectPlan, close_page, hard_limit
 
 # Emptying or reading a page that no longer answers in this long (a script in an endless
@@ -68,8 +70,11 @@ class PageReusingHandler(ScrapyPlaywrightDownloadHandler):  # type: ignore[misc]
 
     async def _launch(self) -> None:
         await super()._launch()
-        # The browser starts while the crawl fetches its first pages: the first render does
-        # not wait for it. A launch that fails here fails again, and is told, at that render.
+        if not isinstance(self.browser_provider, SharedBrowser):
+            return  # a browser per handler (one per URL scheme, one of which may never render): at its first render
+        # The one browser of the audit starts while the crawl fetches its first pages: the
+        # first render does not wait for it. The handlers of both schemes borrow it. A
+        # launch that fails here fails again, and is told, at that render.
         launching = asyncio.ensure_future(self._maybe_launch_browser())
         self._tasks.add(launching)
         launching.add_done_callback(self._launched)
