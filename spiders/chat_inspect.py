@@ -80,7 +80,21 @@ EVENTS_SCRIPT = """
     if (!ledger.inTimer && wait >= 50 && wait <= horizon) ledger.timers.set(id, performance.now() + wait);
     return id;
   };
-  window.clearTimeout = function (id) { ledger.timers.delete(id); return clearTimer.call(window, id); };
+  window.clearTimeout = function (id) {
+    ledger.timers.delete(id); ledger.intervals.delete(id); return clearTimer.call(window, id);
+  };
+  // Intervals the page keeps running: a loader may poll for a flag an interaction raised.
+  ledger.intervals = new Set();
+  const setRepeat = window.setInterval, clearRepeat = window.clearInterval;
+  window.setInterval = function (callback, delay, ...rest) {
+    const id = setRepeat.call(window, callback, delay, ...rest);
+    const wait = Number(delay) || 0;
+    if (wait <= horizon) ledger.intervals.add(id);
+    return id;
+  };
+  window.clearInterval = function (id) {
+    ledger.intervals.delete(id); ledger.timers.delete(id); return clearRepeat.call(window, id);
+  };
   // Routes the page's router goes to without a link (history.pushState, a hash change).
   ledger.routes = [];
   const note = (url) => {
@@ -109,6 +123,7 @@ EVENTS_READ_SCRIPT = """
   return {
     quiet_ms: performance.now() - ledger.lastChange,
     timers: ledger.timers.size,
+    intervals: ledger.intervals ? ledger.intervals.size : 0,
     load_ms: nav && nav.duration > 0 ? nav.duration : null,
     href: location.href,
     routes: ledger.routes.slice(),
@@ -359,7 +374,9 @@ async def _inspect_chat(page: Page, plan: InspectPlan, log: NetworkLog) -> dict[
             # listeners as they run): the whole window. A lazy loader answers a nudge as
             # the event reaches it, with a DOM change, a request or a timer, each watched
             # here: half the window tells that it did not, as after a click (spiders/routes.py).
-            window = plan.stable_ms if nudged_at is None else plan.stable_ms / 2
+            # A page with an interval running may instead poll for the interaction: the
+            # whole window, for the interval's next tick.
+            window = plan.stable_ms if nudged_at is None or events.get("intervals") else plan.stable_ms / 2
             quiet = (
                 events["quiet_ms"] >= window * scale
                 and events["timers"] == 0

@@ -147,6 +147,16 @@ def test_a_lazy_widget_appears_after_a_nudge(inspections: Inspections) -> None:
         assert inspections["drift-lazy", viewport]["nudged"]
 
 
+def test_a_lazy_widget_an_interval_starts_after_the_nudge_is_waited_for(chromium: Chromium, sites: str) -> None:
+    # The interaction starts an interval; its first tick, 850 ms later, starts the chat:
+    # past half of this plan's quiet window, within the whole of it.
+    plan = InspectPlan(settle_ms=600, budget_ms=8000, stable_ms=1000, nudge_wait_ms=700, poll_ms=100)
+    for viewport in VIEWPORTS:
+        result = chromium.run(chromium.inspect(f"{sites}/chat/polled/drift.html", viewport, plan))
+        (box,) = [w["box"] for w in result["widgets"] if w["vendor"] == "drift"]
+        assert box["visible"] and box["after_nudge"] is True
+
+
 def test_a_late_widget_is_waited_for(inspections: Inspections) -> None:
     box = widgets(inspections, "livechat-delayed")["livechat"]["box"]
     assert box["visible"]
