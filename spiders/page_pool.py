@@ -23,9 +23,10 @@ import contextlib
 import weakref
 from collections import defaultdict
 from typing import Any
+from urllib.parse import urlsplit
 
 from playwright.async_api import Error as PlaywrightError
-from playwright.async_api import Page
+from playwright.async_api import Frame, Page
 from scrapy import Request, Spider
 from scrapy.http import Response
 from scrapy_playwright.handler import DEFAULT_CONTEXT_NAME, ScrapyPlaywrightDownloadHandler
@@ -37,11 +38,16 @@ from spiders.chat_inspect import InspectPlan, close_page, hard_limit
 # loop) gives up on it: the page is closed.
 EMPTY_TIMEOUT_S = 10.0
 
-# What a browser tab, unlike the context, keeps from one page to the next: the site's
-# session storage (restored when the tab comes back to the site) and the window's name.
-# A kept page forgets both, so that each render starts as in a new tab, whatever the
-# tab showed before.
-FORGET_TAB = "() => { try { sessionStorage.clear(); } catch (e) {} window.name = ''; }"
+# What a browser tab, unlike the context, keeps for the site from one page to the next:
+# its session storage (restored when the tab comes back to the site) and the window's
+# name. A kept page forgets both, what the site's own handlers write as the page is left
+# included (a listener added now runs after theirs): no render sees what the site stored
+# in the tab for the page shown before.
+FORGET_TAB = """() => {
+  const forget = () => { try { sessionStorage.clear(); } catch (e) {} window.name = ''; };
+  forget();
+  addEventListener('pagehide', forget);
+}"""
 
 
 class RenderTimeoutError(Exception):
@@ -57,6 +63,36 @@ def render_limit(request: Request, navigation_s: float) -> float:
         plans = [arg for arg in getattr(method, "args", ()) if isinstance(arg, InspectPlan)]
         total += (hard_limit(plans[0]) if plans else navigation_s) + navigation_s
     return total
+
+
+class _Sites:
+    """The sites (origins) whose documents the watched page's main frame showed during a
+    render. A redirect by the server shows no document of the site it leaves; a script
+    that sends the page elsewhere does."""
+
+    def __init__(self) -> None:
+        self.page: Page | None = None
+        self.origins: set[str] = set()
+
+    def watch(self, page: Page) -> None:
+        self.page = page
+        page.on("framenavigated", self._shown)
+
+    def unwatch(self) -> None:
+        if self.page is not None:
+            with contextlib.suppress(KeyError, ValueError):
+                self.page.remove_listener("framenavigated", self._shown)
+
+    def _shown(self, frame: Frame) -> None:
+        if frame.parent_frame is None:
+            parts = urlsplit(frame.url)
+            if parts.scheme in ("http", "https"):
+                self.origins.add(f"{parts.scheme}://{parts.netloc}")
+
+    def one_site(self, page: Page) -> bool:
+        """Whether `page` is the watched one and showed at most one site. A page taken
+        on a retry (the watched one closed under the render) was not watched."""
+        return page is self.page and len(self.origins) <= 1
 
 
 class PageReusingHandler(ScrapyPlaywrightDownloadHandler):  # type: ignore[misc]  # untyped package
@@ -109,30 +145,30 @@ class PageReusingHandler(ScrapyPlaywrightDownloadHandler):  # type: ignore[misc]
         self._open[name] += 1
         # Shielded: a render cancelled while Chromium opens its page must not leave that
         # page open, nor the context's permit for it taken (`_abandon`).
-        creating = asyncio.ensure_future(super()._create_page(request, spider))
+        creating = asyncio.ensure_future(self._open_page(request, spider, name))
         try:
             page = await asyncio.shield(creating)
         except BaseException:
             creating.add_done_callback(lambda done: self._abandon(done, name))
             raise
-        self._track(page, name)
         # Where the request's page is looked for: by this handler when the render fails or
         # is cancelled, by scrapy-playwright when a page closed under it and it takes another.
         request.meta["playwright_page"] = page
         return page
 
-    def _track(self, page: Page, name: str) -> None:
+    async def _open_page(self, request: Request, spider: Spider, name: str) -> Page:
+        """A new page, followed from the moment it exists: its close gives its place back."""
+        page: Page = await super()._create_page(request, spider)
         page.on("crash", self._crashed.add)
         page.once("close", lambda _: self._closed(name))
+        return page
 
     def _abandon(self, creating: asyncio.Future[Page], name: str) -> None:
         """A page opened for a render that no longer wants it: closed, its place given back."""
         if creating.cancelled() or creating.exception() is not None:
             self._closed(name)
             return
-        page = creating.result()
-        self._track(page, name)
-        self._close_later(page)
+        self._close_later(creating.result())
 
     def _close_later(self, page: Page) -> None:
         """Close the page in a task of its own, which a cancellation of the render cannot stop."""
@@ -152,10 +188,11 @@ class PageReusingHandler(ScrapyPlaywrightDownloadHandler):  # type: ignore[misc]
     async def _download_request(self, request: Request, spider: Spider | None = None) -> Response:
         # The page stays open after the download; this handler, not the spider, decides its fate.
         request.meta["playwright_include_page"] = True
+        sites = _Sites()
         try:
             # The page first (it becomes the request's): waiting for a free one is not part of
             # the render's time.
-            await self._create_page(request, spider or self._crawler.spider)
+            sites.watch(await self._create_page(request, spider or self._crawler.spider))
             limit = render_limit(request, (self.config.navigation_timeout_ms or 30_000) / 1000)
             try:
                 response: Response = await asyncio.wait_for(super()._download_request(request, spider), limit)
@@ -163,15 +200,23 @@ class PageReusingHandler(ScrapyPlaywrightDownloadHandler):  # type: ignore[misc]
                 raise RenderTimeoutError(f"the render did not end in {limit:.0f} s; the page was closed") from None
         except BaseException:
             page = request.meta.pop("playwright_page", None)
-            self._detach(page, request)
+            self._detach(page, request, sites)
             if isinstance(page, Page):
                 self._close_later(page)
             raise
         page = request.meta.pop("playwright_page", None)
         request.meta.pop("playwright_include_page", None)
-        self._detach(page, request)
+        self._detach(page, request, sites)
         if isinstance(page, Page):
-            await self._keep(page, request.meta.get("playwright_context", DEFAULT_CONTEXT_NAME))
+            try:
+                if sites.one_site(page):
+                    await self._keep(page, request.meta.get("playwright_context", DEFAULT_CONTEXT_NAME))
+                else:
+                    # The tab keeps a session of each site it showed; only the last one's can be cleared.
+                    await close_page(page)
+            except BaseException:
+                self._close_later(page)  # cancelled while emptied: closed, never kept half-emptied
+                raise
         return response
 
     def _usable(self, page: Page, name: str) -> bool:
@@ -200,8 +245,10 @@ class PageReusingHandler(ScrapyPlaywrightDownloadHandler):  # type: ignore[misc]
             await close_page(page)
 
     @staticmethod
-    def _detach(page: Any, request: Request) -> None:
-        """Drop the request's own listeners (`playwright_page_event_handlers`) from the page."""
+    def _detach(page: Any, request: Request, sites: _Sites) -> None:
+        """Drop the request's own listeners (`playwright_page_event_handlers`) from the page,
+        and the handler's."""
+        sites.unwatch()
         if not isinstance(page, Page):
             return
         for event, handler in (request.meta.get("playwright_page_event_handlers") or {}).items():

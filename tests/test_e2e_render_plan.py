@@ -154,11 +154,13 @@ class _TabsHandler(QuietHandler):
 
 # The shop's own script writes an email named after the page it runs on, and tells the
 # server what the browser tab it runs in holds: its history (longer in a tab that showed
-# pages before) and what the site's session storage held before the page wrote in it.
+# pages before) and what the site's session storage held before the page wrote in it, as
+# it loaded and as it was left.
 SHOP_SCRIPT = """
 const name = location.pathname.split("/").pop().replace(".html", "");
 const session = sessionStorage.length;
 sessionStorage.setItem("last-page", name);
+addEventListener("pagehide", () => sessionStorage.setItem("left-page", name));
 fetch(`/tab?history=${history.length}&session=${session}&page=${name}`);
 document.body.insertAdjacentHTML("beforeend", `<a href="mailto:${name}@velo-werk.de">Orders for ${name}</a>`);
 """
