@@ -101,8 +101,8 @@ class SharedBrowser:
     def lender(cls) -> Callable[[PrintJob], bytes | None]:
         """Called in the reactor's thread; returns what another thread calls to run a job
         (printing a report) in the shared browser, on the reactor's loop. The job gets
-        None back instead when no browser is up (a crawl that rendered nothing) or the
-        reactor stops before the job is done."""
+        None back instead when no browser is up (it could not be launched, or crawls that
+        render nothing never launched one) or the reactor stops before the job is done."""
         loop = asyncio.get_event_loop()
 
         def lend(job: PrintJob) -> bytes | None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import weakref
 from collections import defaultdict
 from typing import Any
@@ -33,6 +34,8 @@ from scrapy_playwright.handler import DEFAULT_CONTEXT_NAME, ScrapyPlaywrightDown
 
 from spiders.browsers import SharedBrowser
 from spiders.chat_inspect import InspectPlan, close_page, hard_limit
+
+logger = logging.getLogger(__name__)
 
 # Emptying or reading a page that no longer answers in this long (a script in an endless
 # loop) gives up on it: the page is closed.
@@ -122,8 +125,11 @@ class PageReusingHandler(ScrapyPlaywrightDownloadHandler):  # type: ignore[misc]
 
     def _launched(self, launching: asyncio.Future[None]) -> None:
         self._tasks.discard(launching)
-        if not launching.cancelled():
-            launching.exception()  # retrieved: the first render tells it
+        failure = None if launching.cancelled() else launching.exception()
+        if failure is not None:
+            # Said once here; the first render tries again and fails with the reason.
+            reason = (str(failure).splitlines() or [type(failure).__name__])[0]
+            logger.warning("the browser could not be launched: %s", reason)
 
     async def _create_page(self, request: Request, spider: Spider) -> Page:
         """A kept page of the request's context; else a new one while the context has room;
