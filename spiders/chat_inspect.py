@@ -123,7 +123,7 @@ EVENTS_READ_SCRIPT = """
   return {
     quiet_ms: performance.now() - ledger.lastChange,
     timers: ledger.timers.size,
-    intervals: ledger.intervals ? ledger.intervals.size : 0,
+    intervals: ledger.intervals.size,
     load_ms: nav && nav.duration > 0 ? nav.duration : null,
     href: location.href,
     routes: ledger.routes.slice(),
@@ -376,7 +376,7 @@ async def _inspect_chat(page: Page, plan: InspectPlan, log: NetworkLog) -> dict[
             # here: half the window tells that it did not, as after a click (spiders/routes.py).
             # A page with an interval running may instead poll for the interaction: the
             # whole window, for the interval's next tick.
-            window = plan.stable_ms if nudged_at is None or events.get("intervals") else plan.stable_ms / 2
+            window = plan.stable_ms if nudged_at is None or events["intervals"] else plan.stable_ms / 2
             quiet = (
                 events["quiet_ms"] >= window * scale
                 and events["timers"] == 0
